@@ -54,6 +54,11 @@ public record SplitOptions(
   /** A copy with the given server major version. */
   public SplitOptions withServerMajorVersion(int version) {
     return new SplitOptions(
-        dialect, version, placeholders, placeholderPrefix, placeholderSuffix, placeholdersInCodeOnly);
+        dialect,
+        version,
+        placeholders,
+        placeholderPrefix,
+        placeholderSuffix,
+        placeholdersInCodeOnly);
   }
 }

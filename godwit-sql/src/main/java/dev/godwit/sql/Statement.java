@@ -11,11 +11,11 @@ import java.util.Set;
  *     statement, the comment text
  * @param line 1-based line of the first character of {@code sql} in the script
  * @param column 1-based column (in UTF-16 code units) of the first character of {@code sql}
- * @param leadingComments the comments between the previous statement and this one, verbatim
- *     (empty when there are none); the linter reads suppressions from them
+ * @param leadingComments the comments between the previous statement and this one, verbatim (empty
+ *     when there are none); the linter reads suppressions from them
  * @param flags facts about the statement, see {@link StatementFlag}
- * @param copyData for {@link StatementFlag#COPY_FROM_STDIN}, the data block up to but not
- *     including the {@code \.} line; otherwise {@code null}
+ * @param copyData for {@link StatementFlag#COPY_FROM_STDIN}, the data block up to but not including
+ *     the {@code \.} line; otherwise {@code null}
  */
 public record Statement(
     String sql,

@@ -1,0 +1,205 @@
+package dev.godwit.sql;
+
+/**
+ * Allocation-free scanning primitives over a char buffer, in the style of pgjdbc's parser: each
+ * function takes the buffer, a start offset and the end of valid data, and returns the offset just
+ * after the construct.
+ *
+ * <p>The buffer is a window over a streamed script, so a construct may continue past {@code limit}.
+ * Functions then return {@link #NEED_MORE}; the caller reads more input and calls again from the
+ * construct's start. When the input is exhausted ({@code eof}) and the construct is still open,
+ * they also return {@link #NEED_MORE}, which the caller turns into an "unterminated" error.
+ */
+final class Scan {
+  /** The construct continues past the end of the valid data. */
+  static final int NEED_MORE = -1;
+
+  /** The text at the offset is not the construct the caller asked about. */
+  static final int NO_MATCH = -2;
+
+  private static final boolean[] IDENT = new boolean[128];
+
+  static {
+    for (char c = 'a'; c <= 'z'; c++) {
+      IDENT[c] = true;
+      IDENT[c - 32] = true;
+    }
+    for (char c = '0'; c <= '9'; c++) {
+      IDENT[c] = true;
+    }
+    IDENT['_'] = true;
+  }
+
+  private Scan() {}
+
+  static boolean isWhitespace(char c) {
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == 0x0B;
+  }
+
+  /** Letters, digits, underscore and every non-ASCII char (PostgreSQL's rule for identifiers). */
+  static boolean isIdentPart(char c) {
+    return c >= 128 || IDENT[c];
+  }
+
+  static boolean isIdentStart(char c) {
+    return c >= 128 || (IDENT[c] && (c < '0' || c > '9'));
+  }
+
+  /**
+   * A quoted run closed by {@code quote}, where a doubled quote stands for one quote character.
+   *
+   * @param p offset just after the opening quote
+   * @param backslash whether a backslash escapes the next character (MySQL strings, PostgreSQL E'')
+   */
+  static int quoted(char[] b, int p, int limit, boolean eof, char quote, boolean backslash) {
+    while (p < limit) {
+      char c = b[p++];
+      if (c == quote) {
+        if (p < limit) {
+          if (b[p] != quote) {
+            return p;
+          }
+          p++;
+        } else {
+          // The next char decides whether this is a doubled quote or the closing one.
+          return eof ? p : NEED_MORE;
+        }
+      } else if (backslash && c == '\\') {
+        if (p >= limit) {
+          return NEED_MORE;
+        }
+        p++;
+      }
+    }
+    return NEED_MORE;
+  }
+
+  /** A run closed by {@code close} with no escape at all (SQLite's [bracket] identifiers). */
+  static int until(char[] b, int p, int limit, char close) {
+    while (p < limit) {
+      if (b[p++] == close) {
+        return p;
+      }
+    }
+    return NEED_MORE;
+  }
+
+  /**
+   * A line comment or any rest of line.
+   *
+   * @return the offset of the terminating newline (not consumed), or {@code limit} at end of input
+   */
+  static int lineEnd(char[] b, int p, int limit, boolean eof) {
+    while (p < limit) {
+      if (b[p] == '\n') {
+        return p;
+      }
+      p++;
+    }
+    return eof ? limit : NEED_MORE;
+  }
+
+  /**
+   * A block comment body.
+   *
+   * @param p offset just after the opening slash-star
+   * @param nested whether a slash-star inside opens a nested comment (PostgreSQL)
+   */
+  static int blockComment(char[] b, int p, int limit, boolean nested) {
+    int depth = 1;
+    while (p + 1 < limit) {
+      char c = b[p];
+      if (c == '*' && b[p + 1] == '/') {
+        p += 2;
+        if (--depth == 0) {
+          return p;
+        }
+      } else if (nested && c == '/' && b[p + 1] == '*') {
+        p += 2;
+        depth++;
+      } else {
+        p++;
+      }
+    }
+    return NEED_MORE;
+  }
+
+  /**
+   * The opening tag of a dollar-quoted string: {@code $$} or {@code $tag$} where the tag is an
+   * identifier without {@code $} that does not start with a digit (so {@code $1} is a parameter).
+   *
+   * @param p offset of the first dollar sign
+   * @return the offset just after the opening tag, {@link #NO_MATCH} or {@link #NEED_MORE}
+   */
+  static int dollarTag(char[] b, int p, int limit, boolean eof) {
+    int q = p + 1;
+    if (q >= limit) {
+      return eof ? NO_MATCH : NEED_MORE;
+    }
+    char c = b[q];
+    if (c == '$') {
+      return q + 1;
+    }
+    if (!isIdentStart(c)) {
+      return NO_MATCH;
+    }
+    for (q++; q < limit; q++) {
+      c = b[q];
+      if (c == '$') {
+        return q + 1;
+      }
+      if (!isIdentPart(c)) {
+        return NO_MATCH;
+      }
+    }
+    return eof ? NO_MATCH : NEED_MORE;
+  }
+
+  /**
+   * The closing tag of a dollar-quoted string.
+   *
+   * @param p offset just after the opening tag
+   * @param tag offset of the opening tag, dollars included
+   * @param tagLen length of the opening tag, dollars included
+   */
+  static int dollarEnd(char[] b, int p, int limit, int tag, int tagLen) {
+    char first = b[tag];
+    int last = limit - tagLen;
+    for (; p <= last; p++) {
+      if (b[p] == first && regionEquals(b, p, b, tag, tagLen)) {
+        return p + tagLen;
+      }
+    }
+    return NEED_MORE;
+  }
+
+  /** The end of a word of identifier characters (a keyword, identifier or number). */
+  static int word(char[] b, int p, int limit, boolean dollarInIdent) {
+    while (p < limit) {
+      char c = b[p];
+      if (!(isIdentPart(c) || (dollarInIdent && c == '$'))) {
+        return p;
+      }
+      p++;
+    }
+    return p;
+  }
+
+  static boolean regionEquals(char[] a, int ap, char[] b, int bp, int len) {
+    for (int i = 0; i < len; i++) {
+      if (a[ap + i] != b[bp + i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static boolean regionEquals(char[] a, int ap, String s) {
+    for (int i = 0, n = s.length(); i < n; i++) {
+      if (a[ap + i] != s.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
