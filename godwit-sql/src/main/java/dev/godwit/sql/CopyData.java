@@ -13,39 +13,37 @@ final class CopyData {
   private CopyData() {}
 
   /**
-   * Reads the block that follows the statement, leaving the lexer just after the {@code \.} line.
-   * Text after the delimiter on the COPY line itself is skipped, as the rows start on the next
-   * line.
+   * Reads the block that follows the statement, leaving the window at the end of the {@code \.}
+   * line. The error names {@code statementAt}, the COPY statement the data belongs to. Text after
+   * the delimiter on the COPY line itself is skipped, as the rows start on the next line.
    */
-  static String read(Lexer lx) {
-    long eol = lineEnd(lx, lx.position());
-    if (eol >= lx.base() + lx.limit()) {
-      throw unterminated(lx);
+  static String read(Window w, long statementAt) {
+    long eol = lineEnd(w, w.position());
+    if (eol >= w.base + w.limit) {
+      throw unterminated(w, statementAt);
     }
     long dataStart = eol + 1;
     for (long lineAt = dataStart; ; ) {
-      long e = lineEnd(lx, lineAt);
-      if (isTerminator(lx.buf(), (int) (lineAt - lx.base()), (int) (e - lx.base()))) {
-        int s = (int) (dataStart - lx.base());
-        String data = new String(lx.buf(), s, (int) (lineAt - dataStart));
-        lx.moveTo(e);
+      long e = lineEnd(w, lineAt);
+      if (isTerminator(w.buf, (int) (lineAt - w.base), (int) (e - w.base))) {
+        String data = w.text(dataStart, lineAt);
+        w.moveTo(e);
         return data;
       }
-      if (e >= lx.base() + lx.limit()) {
-        throw unterminated(lx);
+      if (e >= w.base + w.limit) {
+        throw unterminated(w, statementAt);
       }
       lineAt = e + 1;
     }
   }
 
   /** Absolute offset of the newline ending the line at {@code from}, or of the end of input. */
-  private static long lineEnd(Lexer lx, long from) {
+  private static long lineEnd(Window w, long from) {
     int r;
-    while ((r = Scan.lineEnd(lx.buf(), (int) (from - lx.base()), lx.limit(), lx.eof()))
-        == Scan.NEED_MORE) {
-      lx.readMore();
+    while ((r = Scan.lineEnd(w.buf, (int) (from - w.base), w.limit, w.eof)) == Scan.NEED_MORE) {
+      w.refill();
     }
-    return lx.base() + r;
+    return w.base + r;
   }
 
   private static boolean isTerminator(char[] b, int s, int e) {
@@ -60,10 +58,10 @@ final class CopyData {
     return true;
   }
 
-  private static SqlSplitException unterminated(Lexer lx) {
-    return lx.error(
+  private static SqlSplitException unterminated(Window w, long statementAt) {
+    return w.error(
         Problem.UNTERMINATED_COPY_DATA,
-        lx.firstToken(),
+        statementAt,
         "COPY ... FROM STDIN data is not ended by a line holding only \\. before the end of the"
             + " script. Add that line after the last row.");
   }

@@ -4,52 +4,26 @@ import static dev.godwit.sql.Scan.NEED_MORE;
 import static dev.godwit.sql.Scan.NO_MATCH;
 
 import dev.godwit.sql.SqlSplitException.Problem;
-import java.io.IOException;
 import java.io.Reader;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.NoSuchElementException;
 
 /**
- * The streaming splitter. It keeps a window of the script in {@link #buf}: everything from the
- * start of the current segment (the text after the previous delimiter) up to what was read so far.
- * The window only grows while one statement is larger than it, so memory is bounded by the largest
- * statement, not by the script.
+ * The streaming splitter: one pass over the script, char by char in code and with the {@link Scan}
+ * primitives over literals, comments and bodies.
  *
- * <p>Positions that must survive a refill are absolute offsets in the script ({@code long}); the
- * scanning loop works on buffer indexes ({@code int}), where index {@code i} is absolute offset
- * {@code base + i}.
+ * <p>Every scanning step that runs out of buffered input reads more and rescans its construct from
+ * the start; the {@link Window} keeps the whole current segment, so the construct is still there.
  */
 final class Lexer implements StatementStream {
-  private static final int INITIAL_CAPACITY = 1 << 16;
-
-  private final Reader reader;
-  private final String source;
+  private final Window w;
   private final boolean pg;
   private final boolean mysql;
   private final boolean sqlite;
   private final boolean h2;
   private final StatementInfo info;
   private final Placeholders placeholders;
-  private final Lines lines = new Lines();
-
-  private char[] buf = new char[INITIAL_CAPACITY];
-  private long base;
-  private int limit;
-  private int pos;
-  private boolean eof;
-  private boolean bomChecked;
-
-  private long segmentStart;
-  private long firstToken = -1;
-  private long commentStart = -1;
-  private long commentEnd = -1;
-
-  /** Comments that preceded a MySQL DELIMITER directive: they belong to the next statement. */
-  private String carriedComments = "";
-
-  private int carriedLine;
-  private int carriedColumn;
+  private final Segment seg = new Segment();
 
   private int parenDepth;
   private long[] parens = new long[8];
@@ -61,8 +35,12 @@ final class Lexer implements StatementStream {
   private boolean done;
 
   Lexer(SplitOptions options, Reader reader, String source) {
-    this.reader = reader;
-    this.source = source;
+    this(options, reader, source, Window.DEFAULT_CAPACITY);
+  }
+
+  /** With a given initial window capacity; tests use tiny ones to refill inside every construct. */
+  Lexer(SplitOptions options, Reader reader, String source, int capacity) {
+    this.w = new Window(reader, source, capacity);
     SqlDialect dialect = options.dialect();
     this.pg = dialect == SqlDialect.POSTGRES;
     this.mysql = dialect == SqlDialect.MYSQL;
@@ -102,41 +80,44 @@ final class Lexer implements StatementStream {
   public void close() {
     done = true;
     next = null;
-    try {
-      reader.close();
-    } catch (IOException ignored) {
-      // Closing a reader we only read from cannot lose data.
-    }
+    w.close();
   }
 
   private Statement scan() {
     for (; ; ) {
-      if (pos >= limit) {
-        if (!eof) {
-          refill();
+      if (w.pos >= w.limit) {
+        if (!w.eof) {
+          w.refill();
           continue;
         }
         return finish();
       }
-      char c = buf[pos];
+      char c = w.buf[w.pos];
       if (c <= ' ' && Scan.isWhitespace(c)) {
-        pos++;
+        w.pos++;
         continue;
       }
       if (customDelimiter && c == delimiter.charAt(0) && atDelimiter()) {
-        Statement s = endStatement(pos, delimiter.length());
+        Statement s = endStatement(w.pos, delimiter.length());
         if (s != null) {
           return s;
         }
         continue;
       }
-      if (placeholders != null && c == placeholders.first && codePlaceholder()) {
-        continue;
+      if (placeholders != null && c == placeholders.first) {
+        int end = placeholders.inCode(w);
+        if (end != NO_MATCH) {
+          code(w.pos);
+          info.other();
+          w.pos = end;
+          continue;
+        }
       }
       switch (c) {
         case ';':
+          // psql does not split inside parentheses (CREATE RULE ... DO (a; b)); others do.
           if (!customDelimiter && info.blockDepth() == 0 && (parenDepth == 0 || !pg)) {
-            Statement s = endStatement(pos, 1);
+            Statement s = endStatement(w.pos, 1);
             if (s != null) {
               return s;
             }
@@ -182,11 +163,11 @@ final class Lexer implements StatementStream {
           slash();
           break;
         case '*':
-          if (executableCommentAt >= 0 && ensure(2) && buf[pos + 1] == '/') {
+          if (executableCommentAt >= 0 && w.ensure(2) && w.buf[w.pos + 1] == '/') {
             executableCommentAt = -1;
-            code(pos);
+            code(w.pos);
             info.other();
-            pos += 2;
+            w.pos += 2;
           } else {
             punctuation(c);
           }
@@ -198,7 +179,7 @@ final class Lexer implements StatementStream {
           if (parenDepth == parens.length) {
             parens = Arrays.copyOf(parens, parenDepth * 2);
           }
-          parens[parenDepth] = base + pos;
+          parens[parenDepth] = w.position();
           punctuation(c);
           parenDepth++;
           break;
@@ -226,242 +207,195 @@ final class Lexer implements StatementStream {
     }
   }
 
-  // ---- reading ----
-
-  /** Reads more input, first dropping what precedes the current segment. */
-  private void refill() {
-    if (eof) {
-      return;
-    }
-    int keep = (int) (segmentStart - base);
-    if (keep > 0) {
-      lines.advance(buf, base, segmentStart);
-      System.arraycopy(buf, keep, buf, 0, limit - keep);
-      limit -= keep;
-      pos -= keep;
-      base += keep;
-    }
-    if (limit > buf.length / 2) {
-      // One segment fills the window: grow it so that rescanning its open construct stays linear.
-      buf = Arrays.copyOf(buf, buf.length * 2);
-    }
-    try {
-      while (limit < buf.length) {
-        int n = reader.read(buf, limit, buf.length - limit);
-        if (n < 0) {
-          eof = true;
-          break;
-        }
-        limit += n;
-      }
-    } catch (IOException e) {
-      done = true;
-      throw error(
-          Problem.READ_FAILED,
-          base + limit,
-          "cannot read the script: " + e.getMessage() + ". Check that the file is readable.");
-    }
-    if (!bomChecked && limit > 0) {
-      bomChecked = true;
-      if (buf[0] == '\uFEFF') {
-        System.arraycopy(buf, 1, buf, 0, --limit);
-      }
-    }
-  }
-
-  /** Makes {@code n} chars available from {@link #pos}; false when the input ends before. */
-  private boolean ensure(int n) {
-    while (limit - pos < n) {
-      if (eof) {
-        return false;
-      }
-      refill();
-    }
-    return true;
-  }
-
   // ---- tokens ----
 
   /** Marks a code token starting at index {@code at}: the statement starts at its first one. */
   private void code(int at) {
-    if (firstToken < 0) {
-      firstToken = base + at;
+    if (seg.firstToken < 0) {
+      seg.firstToken = w.base + at;
     }
   }
 
   private void punctuation(char c) {
-    code(pos);
+    code(w.pos);
     info.punctuation(c, parenDepth == 0);
-    pos++;
+    w.pos++;
   }
 
-  /** A string or quoted identifier opened at {@link #pos}. */
+  /** A string or quoted identifier opened at the current position. */
   private void quoted(char quote, boolean backslash, Problem problem, boolean literal) {
     int r;
-    while ((r = Scan.quoted(buf, pos + 1, limit, eof, quote, backslash)) == NEED_MORE && !eof) {
-      refill();
+    while ((r = Scan.quoted(w.buf, w.pos + 1, w.limit, w.eof, quote, backslash)) == NEED_MORE
+        && !w.eof) {
+      w.refill();
     }
     if (r < 0) {
-      throw unterminated(problem, pos, quote);
+      throw unterminated(problem, w.pos, quote);
     }
-    token(pos, r, literal);
+    token(w.pos, r, literal);
   }
 
   private void bracketed() {
     int r;
-    while ((r = Scan.until(buf, pos + 1, limit, ']')) == NEED_MORE && !eof) {
-      refill();
+    while ((r = Scan.until(w.buf, w.pos + 1, w.limit, ']')) == NEED_MORE && !w.eof) {
+      w.refill();
     }
     if (r < 0) {
-      throw unterminated(Problem.UNTERMINATED_QUOTED_IDENTIFIER, pos, '[');
+      throw unterminated(Problem.UNTERMINATED_QUOTED_IDENTIFIER, w.pos, '[');
     }
-    token(pos, r, false);
+    token(w.pos, r, false);
   }
 
-  /** A literal or quoted identifier {@code [start, end)}; placeholders inside per the options. */
+  /**
+   * A literal or quoted identifier {@code [start, end)}. Quoted identifiers are code to the
+   * placeholder rules: {@code "${schema}".t} is replaced even when only code is.
+   */
   private void token(int start, int end, boolean literal) {
     code(start);
     info.other();
     if (placeholders != null && !(literal && placeholders.codeOnly)) {
-      rangePlaceholders(start + 1, end - 1, false);
+      placeholders.inRange(w, start + 1, end - 1, false);
     }
-    pos = end;
+    w.pos = end;
   }
 
   private void word() {
     int end;
-    while ((end = Scan.word(buf, pos, limit, !h2)) == limit && !eof) {
-      refill();
+    while ((end = Scan.word(w.buf, w.pos, w.limit, !h2)) == w.limit && !w.eof) {
+      w.refill();
     }
-    int start = pos;
+    int start = w.pos;
     if (customDelimiter) {
       end = cutAtDelimiter(start, end);
     }
     int len = end - start;
-    if (pg && len == 1 && (buf[start] | 0x20) == 'e' && end < limit && buf[end] == '\'') {
-      pos = end;
-      int r;
-      while ((r = Scan.quoted(buf, pos + 1, limit, eof, '\'', true)) == NEED_MORE && !eof) {
-        refill();
-      }
-      if (r < 0) {
-        throw unterminated(Problem.UNTERMINATED_STRING, pos - 1, '\'');
-      }
-      token(pos - 1, r, true);
+    if (pg && len == 1 && (w.buf[start] | 0x20) == 'e' && end < w.limit && w.buf[end] == '\'') {
+      escapeString();
       return;
     }
-    Kw k = Kw.lookup(buf, start, len);
-    if (k == Kw.DELIMITER && mysql && firstToken < 0 && delimiterDirective(end)) {
+    Kw k = Kw.lookup(w.buf, start, len);
+    if (k == Kw.DELIMITER && mysql && !seg.started() && delimiterDirective(end)) {
       return;
     }
     code(start);
-    info.word(k, base + start, parenDepth == 0);
-    pos = end;
+    info.word(k, w.base + start, parenDepth == 0);
+    w.pos = end;
+  }
+
+  /** PostgreSQL {@code E'...'}, where a backslash escapes the next char. */
+  private void escapeString() {
+    int r;
+    while ((r = Scan.quoted(w.buf, w.pos + 2, w.limit, w.eof, '\'', true)) == NEED_MORE && !w.eof) {
+      w.refill();
+    }
+    if (r < 0) {
+      throw unterminated(Problem.UNTERMINATED_STRING, w.pos, '\'');
+    }
+    token(w.pos, r, true);
   }
 
   private void number() {
     int end;
-    while ((end = Scan.word(buf, pos, limit, false)) == limit && !eof) {
-      refill();
+    while ((end = Scan.word(w.buf, w.pos, w.limit, false)) == w.limit && !w.eof) {
+      w.refill();
     }
     if (customDelimiter) {
-      end = cutAtDelimiter(pos, end);
+      end = cutAtDelimiter(w.pos, end);
     }
-    code(pos);
+    code(w.pos);
     info.other();
-    pos = end;
+    w.pos = end;
   }
 
   private void dash() {
-    if (!ensure(2) || buf[pos + 1] != '-') {
+    if (!w.ensure(2) || w.buf[w.pos + 1] != '-') {
       punctuation('-');
-      return;
-    }
-    // MySQL needs whitespace or a control char after "--": "a--1" is a minus minus one.
-    if (mysql && ensure(3) && buf[pos + 2] > ' ') {
+    } else if (mysql && w.ensure(3) && w.buf[w.pos + 2] > ' ') {
+      // MySQL needs whitespace or a control char after "--": "a--1" is a minus minus one.
       punctuation('-');
-      return;
+    } else {
+      lineComment();
     }
-    lineComment();
   }
 
   private void slash() {
-    if (!ensure(2)) {
+    if (!w.ensure(2)) {
       punctuation('/');
       return;
     }
-    char n = buf[pos + 1];
+    char n = w.buf[w.pos + 1];
     if (n == '/' && h2) {
       lineComment();
     } else if (n != '*') {
       punctuation('/');
     } else if (mysql && isExecutableComment()) {
-      code(pos);
+      // The server runs what is inside, so it is code: keywords count, the */ closes it.
+      code(w.pos);
       info.other();
-      executableCommentAt = base + pos;
-      pos += buf[pos + 2] == '!' ? 3 : 4;
-      while (ensure(1) && buf[pos] >= '0' && buf[pos] <= '9') {
-        pos++;
+      executableCommentAt = w.position();
+      w.pos += w.buf[w.pos + 2] == '!' ? 3 : 4;
+      while (w.ensure(1) && w.buf[w.pos] >= '0' && w.buf[w.pos] <= '9') {
+        w.pos++;
       }
     } else {
-      int r;
-      while ((r = Scan.blockComment(buf, pos + 2, limit, pg)) == NEED_MORE && !eof) {
-        refill();
-      }
-      if (r < 0) {
-        throw error(
-            Problem.UNTERMINATED_COMMENT,
-            base + pos,
-            "unterminated block comment: the /* opened here is never closed. Add the closing */"
-                + (pg ? " (PostgreSQL block comments nest: each /* needs its own */)." : "."));
-      }
-      comment(pos, r);
-      pos = r;
+      blockComment();
     }
   }
 
-  /** MySQL {@code /*!NNNNN ...} or MariaDB {@code /*M!NNNNN ...}: code the server runs. */
+  /** MySQL {@code /*!NNNNN ...} or MariaDB {@code /*M!NNNNN ...}. */
   private boolean isExecutableComment() {
-    if (!ensure(3)) {
+    if (!w.ensure(3)) {
       return false;
     }
-    char c = buf[pos + 2];
-    return c == '!' || (c == 'M' && ensure(4) && buf[pos + 3] == '!');
+    char c = w.buf[w.pos + 2];
+    return c == '!' || (c == 'M' && w.ensure(4) && w.buf[w.pos + 3] == '!');
+  }
+
+  private void blockComment() {
+    int r;
+    while ((r = Scan.blockComment(w.buf, w.pos + 2, w.limit, pg)) == NEED_MORE && !w.eof) {
+      w.refill();
+    }
+    if (r < 0) {
+      throw w.error(
+          Problem.UNTERMINATED_COMMENT,
+          w.position(),
+          "unterminated block comment: the /* opened here is never closed. Add the closing */"
+              + (pg ? " (PostgreSQL block comments nest: each /* needs its own */)." : "."));
+    }
+    comment(w.pos, r);
+    w.pos = r;
   }
 
   private void lineComment() {
     int e;
-    while ((e = Scan.lineEnd(buf, pos, limit, eof)) == NEED_MORE) {
-      refill();
+    while ((e = Scan.lineEnd(w.buf, w.pos, w.limit, w.eof)) == NEED_MORE) {
+      w.refill();
     }
-    int start = pos;
     int end = e;
-    while (end > start && buf[end - 1] == '\r') {
+    while (end > w.pos && w.buf[end - 1] == '\r') {
       end--;
     }
-    comment(start, end);
-    pos = e;
+    comment(w.pos, end);
+    w.pos = e;
   }
 
   private void comment(int start, int end) {
-    if (firstToken < 0) {
-      if (commentStart < 0) {
-        commentStart = base + start;
-      }
-      commentEnd = base + end;
+    if (!seg.started()) {
+      seg.leadingComment(w.base + start, w.base + end);
     } else if (placeholders != null && !placeholders.codeOnly) {
-      rangePlaceholders(start, end, false);
+      placeholders.inRange(w, start, end, false);
     }
   }
 
   private void dollar() {
     int tagEnd;
-    if (h2) {
-      tagEnd = ensure(2) && buf[pos + 1] == '$' ? pos + 2 : NO_MATCH;
-    } else if (pg) {
-      while ((tagEnd = Scan.dollarTag(buf, pos, limit, eof)) == NEED_MORE) {
-        refill();
+    if (pg) {
+      while ((tagEnd = Scan.dollarTag(w.buf, w.pos, w.limit, w.eof)) == NEED_MORE) {
+        w.refill();
       }
+    } else if (h2 && w.ensure(2) && w.buf[w.pos + 1] == '$') {
+      tagEnd = w.pos + 2;
     } else {
       tagEnd = NO_MATCH;
     }
@@ -469,44 +403,45 @@ final class Lexer implements StatementStream {
       punctuation('$');
       return;
     }
-    int tagLen = tagEnd - pos;
+    int tagLen = tagEnd - w.pos;
     int r;
-    while ((r = Scan.dollarEnd(buf, pos + tagLen, limit, pos, tagLen)) == NEED_MORE && !eof) {
-      refill();
+    while ((r = Scan.dollarEnd(w.buf, w.pos + tagLen, w.limit, w.pos, tagLen)) == NEED_MORE
+        && !w.eof) {
+      w.refill();
     }
     if (r < 0) {
-      String tag = new String(buf, pos, tagLen);
-      throw error(
+      String tag = new String(w.buf, w.pos, tagLen);
+      throw w.error(
           Problem.UNTERMINATED_DOLLAR_QUOTE,
-          base + pos,
+          w.position(),
           "unterminated dollar-quoted string: "
               + tag
               + " opened here is never closed. Add the closing "
               + tag
               + " (the tags must match exactly, case included).");
     }
-    code(pos);
+    code(w.pos);
     info.other();
     if (placeholders != null) {
       // A body is code to the user (a function), but an undefined name there may be the
       // function's own text, such as a shell-style ${...} in a string: leave it as written.
-      rangePlaceholders(pos + tagLen, r - tagLen, true);
+      placeholders.inRange(w, w.pos + tagLen, r - tagLen, true);
     }
-    pos = r;
+    w.pos = r;
   }
 
   // ---- MySQL delimiters ----
 
   private boolean atDelimiter() {
-    int n = delimiter.length();
-    return ensure(n) && Scan.regionEquals(buf, pos, delimiter);
+    return w.ensure(delimiter.length()) && Scan.regionEquals(w.buf, w.pos, delimiter);
   }
 
+  /** The client finds its delimiter anywhere in code, even inside a word: {@code END$$}. */
   private int cutAtDelimiter(int start, int end) {
     char d = delimiter.charAt(0);
     int n = delimiter.length();
     for (int i = start; i < end; i++) {
-      if (buf[i] == d && i + n <= limit && Scan.regionEquals(buf, i, delimiter)) {
+      if (w.buf[i] == d && i + n <= w.limit && Scan.regionEquals(w.buf, i, delimiter)) {
         return i;
       }
     }
@@ -520,99 +455,31 @@ final class Lexer implements StatementStream {
    * @return false when the line is no directive after all
    */
   private boolean delimiterDirective(int wordEnd) {
-    long after = base + wordEnd;
+    long after = w.base + wordEnd;
     int e;
-    while ((e = Scan.lineEnd(buf, (int) (after - base), limit, eof)) == NEED_MORE) {
-      refill();
+    while ((e = Scan.lineEnd(w.buf, (int) (after - w.base), w.limit, w.eof)) == NEED_MORE) {
+      w.refill();
     }
-    int i = (int) (after - base);
-    if (i >= e || (buf[i] != ' ' && buf[i] != '\t')) {
+    char[] b = w.buf;
+    int i = (int) (after - w.base);
+    if (i >= e || (b[i] != ' ' && b[i] != '\t')) {
       return false;
     }
-    while (i < e && (buf[i] == ' ' || buf[i] == '\t')) {
+    while (i < e && (b[i] == ' ' || b[i] == '\t')) {
       i++;
     }
     int j = i;
-    while (j < e && !Scan.isWhitespace(buf[j])) {
+    while (j < e && !Scan.isWhitespace(b[j])) {
       j++;
     }
     if (j == i) {
       return false;
     }
-    delimiter = new String(buf, i, j - i);
+    delimiter = new String(b, i, j - i);
     customDelimiter = !delimiter.equals(";");
-    if (commentStart >= 0) {
-      if (carriedComments.isEmpty()) {
-        lines.advance(buf, base, commentStart);
-        carriedLine = lines.line();
-        carriedColumn = lines.column(commentStart);
-      }
-      carriedComments = joinComments(carriedComments, ownComments());
-    }
-    pos = e;
+    seg.carryComments(w);
+    w.pos = e;
     resetSegment();
-    return true;
-  }
-
-  // ---- placeholders ----
-
-  /** A placeholder in code at {@link #pos}; false when the text there is none. */
-  private boolean codePlaceholder() {
-    String prefix = placeholders.prefix;
-    if (!ensure(prefix.length()) || !Scan.regionEquals(buf, pos, prefix)) {
-      return false;
-    }
-    int s;
-    while ((s = placeholders.suffixAt(buf, pos + prefix.length(), limit, eof)) == NEED_MORE) {
-      refill();
-    }
-    if (s == NO_MATCH) {
-      return false;
-    }
-    int end = s + placeholders.suffix.length();
-    record(pos, s, end, false);
-    code(pos);
-    info.other();
-    pos = end;
-    return true;
-  }
-
-  /** Placeholders inside {@code [from, to)}, a literal, a comment or a dollar-quoted body. */
-  private void rangePlaceholders(int from, int to, boolean keepUndefined) {
-    String prefix = placeholders.prefix;
-    int pl = prefix.length();
-    char first = placeholders.first;
-    for (int i = from; i + pl < to; i++) {
-      if (buf[i] != first || !Scan.regionEquals(buf, i, prefix)) {
-        continue;
-      }
-      int s = placeholders.suffixAt(buf, i + pl, to, true);
-      if (s < 0) {
-        continue;
-      }
-      int end = s + placeholders.suffix.length();
-      if (record(i, s, end, keepUndefined)) {
-        i = end - 1;
-      }
-    }
-  }
-
-  private boolean record(int start, int suffixAt, int end, boolean keepUndefined) {
-    int nameStart = start + placeholders.prefix.length();
-    String name = new String(buf, nameStart, suffixAt - nameStart);
-    String value = placeholders.resolve(name);
-    if (value == null) {
-      if (keepUndefined) {
-        return false;
-      }
-      throw error(
-          Problem.UNDEFINED_PLACEHOLDER,
-          base + start,
-          "undefined placeholder "
-              + new String(buf, start, end - start)
-              + ": define it in placeholders, or set placeholderReplacement=false.");
-    }
-    placeholders.add(base + start, base + end, value);
     return true;
   }
 
@@ -620,13 +487,13 @@ final class Lexer implements StatementStream {
 
   /** The delimiter at index {@code at} ends the segment; returns its statement, if any. */
   private Statement endStatement(int at, int delimiterLength) {
-    long end = base + at;
-    pos = at + delimiterLength;
+    long end = w.base + at;
+    w.pos = at + delimiterLength;
     Statement s;
-    if (firstToken < 0) {
-      s = commentOnly();
+    if (!seg.started()) {
+      s = seg.commentOnly(w);
     } else if (pg && info.copyFromStdin()) {
-      s = build(end, CopyData.read(this));
+      s = build(end, CopyData.read(w, seg.firstToken));
     } else {
       s = build(end, null);
     }
@@ -636,92 +503,59 @@ final class Lexer implements StatementStream {
 
   private Statement finish() {
     if (executableCommentAt >= 0) {
-      throw error(
+      throw w.error(
           Problem.UNTERMINATED_COMMENT,
           executableCommentAt,
           "unterminated executable comment: the /*! opened here is never closed. Add the"
               + " closing */.");
     }
     if (info.blockDepth() > 0) {
-      throw error(
+      throw w.error(
           Problem.UNTERMINATED_BLOCK,
           info.blockOpenedAt(),
           "unterminated block: the BEGIN (or CASE, IF, LOOP...) opened here has no matching END"
               + " before the end of the script. Add the missing END and the delimiter after it.");
     }
     if (pg && parenDepth > 0) {
-      throw error(
+      throw w.error(
           Problem.UNTERMINATED_BLOCK,
           parens[parenDepth - 1],
           "unclosed parenthesis: the ( opened here is never closed, so every semicolon after it"
               + " is part of one statement. Add the missing ).");
     }
     Statement s;
-    if (firstToken < 0) {
-      s = commentOnly();
+    if (!seg.started()) {
+      s = seg.commentOnly(w);
     } else if (pg && info.copyFromStdin()) {
-      throw error(
+      throw w.error(
           Problem.UNTERMINATED_COPY_DATA,
-          firstToken,
+          seg.firstToken,
           "COPY ... FROM STDIN at the end of the script has no data: end the statement with ;"
               + " and follow it with the rows and a line holding only \\.");
     } else {
-      s = build(base + limit, null);
+      s = build(w.base + w.limit, null);
     }
     resetSegment();
     return s;
   }
 
   private Statement build(long end, String copyData) {
-    int s = (int) (firstToken - base);
-    int e = (int) (end - base);
-    while (e > s && Scan.isWhitespace(buf[e - 1])) {
+    char[] b = w.buf;
+    int s = (int) (seg.firstToken - w.base);
+    int e = (int) (end - w.base);
+    while (e > s && Scan.isWhitespace(b[e - 1])) {
       e--;
     }
     String sql =
         placeholders == null || placeholders.isEmpty()
-            ? new String(buf, s, e - s)
-            : placeholders.substitute(buf, base, s, e);
-    lines.advance(buf, base, firstToken);
-    EnumSet<StatementFlag> flags = info.flags();
-    String leading = joinComments(carriedComments, ownComments());
-    carriedComments = "";
-    return new Statement(sql, lines.line(), lines.column(firstToken), leading, flags, copyData);
-  }
-
-  private Statement commentOnly() {
-    String own = ownComments();
-    if (own.isEmpty() && carriedComments.isEmpty()) {
-      return null;
-    }
-    int line = carriedLine;
-    int column = carriedColumn;
-    if (carriedComments.isEmpty()) {
-      lines.advance(buf, base, commentStart);
-      line = lines.line();
-      column = lines.column(commentStart);
-    }
-    String text = joinComments(carriedComments, own);
-    carriedComments = "";
-    return new Statement(text, line, column, "", EnumSet.of(StatementFlag.COMMENT_ONLY), null);
-  }
-
-  private String ownComments() {
-    if (commentStart < 0) {
-      return "";
-    }
-    return new String(buf, (int) (commentStart - base), (int) (commentEnd - commentStart));
-  }
-
-  private static String joinComments(String a, String b) {
-    return a.isEmpty() ? b : b.isEmpty() ? a : a + "\n" + b;
+            ? new String(b, s, e - s)
+            : placeholders.substitute(b, w.base, s, e);
+    return seg.statement(w, sql, info.flags(), copyData);
   }
 
   private void resetSegment() {
-    segmentStart = base + pos;
-    firstToken = -1;
-    commentStart = -1;
-    commentEnd = -1;
+    w.startSegment();
+    seg.reset();
     parenDepth = 0;
     info.reset();
     if (placeholders != null) {
@@ -729,46 +563,7 @@ final class Lexer implements StatementStream {
     }
   }
 
-  // ---- access for CopyData ----
-
-  char[] buf() {
-    return buf;
-  }
-
-  long base() {
-    return base;
-  }
-
-  int limit() {
-    return limit;
-  }
-
-  boolean eof() {
-    return eof;
-  }
-
-  void readMore() {
-    refill();
-  }
-
-  long position() {
-    return base + pos;
-  }
-
-  void moveTo(long at) {
-    pos = (int) (at - base);
-  }
-
-  long firstToken() {
-    return firstToken;
-  }
-
   // ---- errors ----
-
-  SqlSplitException error(Problem problem, long at, String detail) {
-    lines.advance(buf, base, at);
-    return new SqlSplitException(problem, source, lines.line(), lines.column(at), detail);
-  }
 
   private SqlSplitException unterminated(Problem problem, int at, char quote) {
     String what =
@@ -787,23 +582,27 @@ final class Lexer implements StatementStream {
                 + quote
                 + (mysql && quote != '`' ? " or \\" + quote : "")
                 + ".";
-    return error(problem, base + at, what + hint);
+    return w.error(problem, w.base + at, what + hint);
   }
 
   private SqlSplitException psqlMetaCommand() {
-    int end = pos + 1;
-    while (end < limit && end - pos < 32 && !Scan.isWhitespace(buf[end]) && buf[end] != ';') {
+    w.ensure(32);
+    int end = w.pos + 1;
+    while (end < w.limit
+        && end - w.pos < 32
+        && !Scan.isWhitespace(w.buf[end])
+        && w.buf[end] != ';') {
       end++;
     }
-    String command = new String(buf, pos, end - pos);
-    lines.advance(buf, base, base + pos);
-    return error(
+    String command = new String(w.buf, w.pos, end - w.pos);
+    long at = w.position();
+    return w.error(
         Problem.PSQL_META_COMMAND,
-        base + pos,
+        at,
         "psql meta-command "
             + command
             + " on line "
-            + lines.line()
+            + w.line(at)
             + ": psql commands are not SQL and cannot be run through JDBC. Remove it, or"
             + " replace \\set variables with placeholders.");
   }

@@ -1,5 +1,6 @@
 package dev.godwit.sql;
 
+import dev.godwit.sql.SqlSplitException.Problem;
 import java.util.Arrays;
 import java.util.function.Function;
 
@@ -9,9 +10,13 @@ import java.util.function.Function;
  */
 final class Placeholders {
   private final Function<String, String> resolver;
-  final String prefix;
-  final String suffix;
+  private final String prefix;
+  private final String suffix;
+
+  /** The first char of the prefix: the lexer's cheap pre-check. */
   final char first;
+
+  /** Replace only in code, not in literals and comments. */
   final boolean codeOnly;
 
   private long[] starts = new long[4];
@@ -36,12 +41,71 @@ final class Placeholders {
     count = 0;
   }
 
-  /** The value of {@code name}, or null when undefined. */
-  String resolve(String name) {
-    return resolver.apply(name);
+  /**
+   * A placeholder in code at the window's position.
+   *
+   * @return the index just after it, or {@link Scan#NO_MATCH} when the text there is none
+   * @throws SqlSplitException when it names an undefined placeholder
+   */
+  int inCode(Window w) {
+    if (!w.ensure(prefix.length()) || !Scan.regionEquals(w.buf, w.pos, prefix)) {
+      return Scan.NO_MATCH;
+    }
+    int s;
+    while ((s = suffixAt(w.buf, w.pos + prefix.length(), w.limit, w.eof)) == Scan.NEED_MORE) {
+      w.refill();
+    }
+    if (s == Scan.NO_MATCH) {
+      return Scan.NO_MATCH;
+    }
+    int end = s + suffix.length();
+    record(w, w.pos, s, end, false);
+    return end;
   }
 
-  void add(long start, long end, String value) {
+  /**
+   * The placeholders inside {@code [from, to)}: a literal, a comment or a dollar-quoted body.
+   *
+   * @param keepUndefined leave an undefined placeholder as written instead of failing
+   */
+  void inRange(Window w, int from, int to, boolean keepUndefined) {
+    char[] b = w.buf;
+    int pl = prefix.length();
+    for (int i = from; i + pl < to; i++) {
+      if (b[i] != first || !Scan.regionEquals(b, i, prefix)) {
+        continue;
+      }
+      int s = suffixAt(b, i + pl, to, true);
+      if (s < 0) {
+        continue;
+      }
+      int end = s + suffix.length();
+      if (record(w, i, s, end, keepUndefined)) {
+        i = end - 1;
+      }
+    }
+  }
+
+  private boolean record(Window w, int start, int suffixAt, int end, boolean keepUndefined) {
+    int nameStart = start + prefix.length();
+    String name = new String(w.buf, nameStart, suffixAt - nameStart);
+    String value = resolver.apply(name);
+    if (value == null) {
+      if (keepUndefined) {
+        return false;
+      }
+      throw w.error(
+          Problem.UNDEFINED_PLACEHOLDER,
+          w.base + start,
+          "undefined placeholder "
+              + new String(w.buf, start, end - start)
+              + ": define it in placeholders, or set placeholderReplacement=false.");
+    }
+    add(w.base + start, w.base + end, value);
+    return true;
+  }
+
+  private void add(long start, long end, String value) {
     if (count == starts.length) {
       starts = Arrays.copyOf(starts, count * 2);
       ends = Arrays.copyOf(ends, count * 2);
@@ -57,7 +121,7 @@ final class Placeholders {
    * The offset of the suffix closing a placeholder whose name starts at {@code nameStart}, {@link
    * Scan#NO_MATCH} when there is none on that line before {@code limit}, or {@link Scan#NEED_MORE}.
    */
-  int suffixAt(char[] b, int nameStart, int limit, boolean eof) {
+  private int suffixAt(char[] b, int nameStart, int limit, boolean eof) {
     char s0 = suffix.charAt(0);
     int sl = suffix.length();
     for (int i = nameStart; i < limit; i++) {
