@@ -1,0 +1,22 @@
+/*!40101 SET @OLD_CHARACTER_SET_CLIENT=@@CHARACTER_SET_CLIENT */;
+/*!40101 SET NAMES utf8mb4 */;
+--
+-- Table structure for table `t`
+--
+DROP TABLE IF EXISTS `t`;
+CREATE TABLE `t` (
+  `id` int NOT NULL AUTO_INCREMENT,
+  `name` varchar(20) DEFAULT 'x;y',
+  PRIMARY KEY (`id`)
+) ENGINE=InnoDB /*!50100 DEFAULT CHARSET=utf8mb4 */;
+LOCK TABLES `t` WRITE;
+/*!40000 ALTER TABLE `t` DISABLE KEYS */;
+INSERT INTO `t` VALUES (1,'a\'b;'),(2,'c\\');
+/*!40000 ALTER TABLE `t` ENABLE KEYS */;
+UNLOCK TABLES;
+DELIMITER ;;
+/*!50003 CREATE*/ /*!50017 DEFINER=`root`@`localhost`*/ /*!50003 TRIGGER `t_bi` BEFORE INSERT ON `t` FOR EACH ROW BEGIN
+  SET NEW.name = LOWER(NEW.name);
+END */;;
+DELIMITER ;
+/*M!100100 SET sql_mode = 'STRICT_ALL_TABLES' */;

@@ -1,0 +1,22 @@
+CREATE TRIGGER ins_sum BEFORE INSERT ON account
+FOR EACH ROW SET @sum = @sum + NEW.amount;
+
+CREATE DEFINER = CURRENT_USER TRIGGER upd_check BEFORE UPDATE ON account
+FOR EACH ROW
+BEGIN
+  IF NEW.amount < 0 THEN
+    SET NEW.amount = 0;
+  ELSEIF NEW.amount > 100 THEN
+    SET NEW.amount = 100;
+  END IF;
+END;
+
+CREATE EVENT purge ON SCHEDULE EVERY 1 DAY
+DO
+  BEGIN
+    DELETE FROM sessions WHERE expires < NOW();
+    DELETE FROM tokens WHERE expires < NOW();
+  END;
+
+CREATE TEMPORARY TABLE tmp (a INT);
+DROP TEMPORARY TABLE tmp;

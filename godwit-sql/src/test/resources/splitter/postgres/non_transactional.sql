@@ -1,0 +1,11 @@
+CREATE INDEX CONCURRENTLY IF NOT EXISTS users_email ON users (email);
+create unique index concurrently users_uq on users (lower(email));
+DROP INDEX CONCURRENTLY IF EXISTS users_email;
+REINDEX (VERBOSE) INDEX CONCURRENTLY users_uq;
+REINDEX SCHEMA public;
+VACUUM (ANALYZE) users;
+ALTER SYSTEM SET work_mem = '64MB';
+CREATE DATABASE other;
+DISCARD ALL;
+ALTER TYPE mood ADD VALUE 'meh';
+CREATE INDEX users_name ON users (name);
