@@ -1,0 +1,156 @@
+package dev.godwit.cli;
+
+import dev.godwit.api.ErrorCode;
+import dev.godwit.api.Godwit;
+import dev.godwit.api.GodwitConfig;
+import dev.godwit.api.GodwitException;
+import dev.godwit.api.MigrationFailedException;
+import dev.godwit.api.ValidateResult;
+import dev.godwit.api.ValidationException;
+import dev.godwit.internal.Redaction;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Properties;
+
+/** Runs one command line and returns its exit code; never exits the JVM. */
+final class Cli {
+  private final PrintStream out;
+  private final PrintStream err;
+  private final Map<String, String> environ;
+
+  Cli(PrintStream out, PrintStream err, Map<String, String> environ) {
+    this.out = out;
+    this.err = err;
+    this.environ = environ;
+  }
+
+  int run(String... argv) {
+    Args args;
+    try {
+      args = Args.parse(argv);
+    } catch (Args.UsageException e) {
+      err.println("ERROR: " + e.getMessage());
+      return ExitCode.USAGE.code;
+    }
+    if (args.version) {
+      out.println("godwit " + version());
+      return ExitCode.OK.code;
+    }
+    if (args.command == null || args.command.equals("help") || args.help) {
+      String topic = "help".equals(args.command) && !args.positional.isEmpty() ? args.positional.get(0) : args.command;
+      if (topic != null && topic.equals("help")) {
+        topic = null;
+      }
+      out.print(Help.text(topic));
+      return args.command == null && !args.help ? ExitCode.USAGE.code : ExitCode.OK.code;
+    }
+    Output output = new Output(out, err, args.json);
+    String password = null;
+    try {
+      GodwitConfig config = loadConfig(args, output);
+      password = config.string(dev.godwit.api.ConfigKey.PASSWORD);
+      return execute(args, Godwit.of(config), output);
+    } catch (GodwitException e) {
+      return fail(output, args, e, ExitCode.of(e.code()), password);
+    } catch (RuntimeException e) {
+      GodwitException wrapped =
+          new GodwitException(
+              ErrorCode.INTERNAL,
+              "Internal error: " + e + ". Please report it; --stacktrace shows where it happened.",
+              e);
+      return fail(output, args, wrapped, ExitCode.INTERNAL, password);
+    }
+  }
+
+  private GodwitConfig loadConfig(Args args, Output output) {
+    Path file = null;
+    String explicit = args.config != null ? args.config : environ.get("GODWIT_CONFIG");
+    if (explicit != null) {
+      file = Paths.get(explicit);
+      if (!Files.isRegularFile(file)) {
+        throw new GodwitException(
+            ErrorCode.CONFIGURATION,
+            "Config file " + explicit + " does not exist (" + file.toAbsolutePath() + ").");
+      }
+    } else if (Files.isRegularFile(Paths.get("godwit.toml"))) {
+      file = Paths.get("godwit.toml");
+    }
+    ConfigLoader loader = new ConfigLoader(environ);
+    GodwitConfig config = loader.load(file, args.env, args.settings, args.placeholders);
+    loader.warnings().forEach(output::warn);
+    return config;
+  }
+
+  private int execute(Args args, Godwit godwit, Output output) {
+    switch (args.command) {
+      case "migrate" -> {
+        output.migrate(godwit.migrate(), args.json ? null : godwit.info());
+        return ExitCode.OK.code;
+      }
+      case "info" -> output.info(godwit.info());
+      case "validate" -> {
+        ValidateResult r = godwit.validate();
+        output.validate(r);
+        return r.valid() ? ExitCode.OK.code : ExitCode.VALIDATION.code;
+      }
+      case "baseline" -> output.baseline(godwit.baseline());
+      case "repair" -> output.repair(godwit.repair());
+      case "undo" ->
+          output.undo(
+              godwit.undo(args.count == null ? 1 : args.count, args.target, args.allowProduction));
+      case "clean" -> output.clean(godwit.clean());
+      case "plan" ->
+          output.plan(
+              args.undo
+                  ? godwit.planUndo(args.count == null ? 1 : args.count, args.target)
+                  : godwit.plan());
+      default -> throw new IllegalStateException("unhandled command " + args.command);
+    }
+    return ExitCode.OK.code;
+  }
+
+  private int fail(Output output, Args args, GodwitException e, ExitCode code, String password) {
+    String message = Redaction.scrub(e.getMessage(), password);
+    if (args.json) {
+      Map<String, Object> error = new LinkedHashMap<>();
+      error.put("code", e.code().name());
+      error.put("exitCode", code.code);
+      error.put("message", message);
+      if (e instanceof ValidationException v) {
+        error.put("issues", Output.issues(v.issues()));
+      }
+      if (e instanceof MigrationFailedException m) {
+        error.put("script", m.script());
+        error.put("line", m.line());
+        error.put("sqlState", m.sqlState());
+        error.put("statementsAlreadyRun", m.alreadyRun());
+      }
+      Map<String, Object> root = new LinkedHashMap<>();
+      root.put("error", error);
+      out.println(Json.write(root));
+    }
+    err.println("ERROR: " + message);
+    if (args.stacktrace) {
+      e.printStackTrace(err);
+    }
+    return code.code;
+  }
+
+  static String version() {
+    try (InputStream in = Cli.class.getResourceAsStream("version.properties")) {
+      Properties p = new Properties();
+      if (in != null) {
+        p.load(in);
+      }
+      return p.getProperty("version", "unknown");
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+}

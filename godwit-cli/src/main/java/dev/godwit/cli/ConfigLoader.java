@@ -1,0 +1,276 @@
+package dev.godwit.cli;
+
+import dev.godwit.api.ConfigKey;
+import dev.godwit.api.ErrorCode;
+import dev.godwit.api.GodwitConfig;
+import dev.godwit.api.GodwitException;
+import dev.godwit.cli.toml.Toml;
+import dev.godwit.cli.toml.TomlException;
+import dev.godwit.cli.toml.TomlTable;
+import dev.godwit.internal.Suggestions;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Builds the configuration from godwit.toml, GODWIT_* environment variables and flags, in that
+ * order of increasing precedence. Within the file, the selected environment overrides the
+ * top-level values.
+ */
+final class ConfigLoader {
+  private static final Pattern ENV_REF = Pattern.compile("\\$\\{env\\.([A-Za-z_][A-Za-z0-9_]*)}");
+  private static final List<String> META_VARIABLES =
+      List.of("GODWIT_CONFIG", "GODWIT_ENV", "GODWIT_JAVA_OPTS", "GODWIT_HOME");
+
+  private final Map<String, String> environ;
+  private final Map<ConfigKey, Object> values = new EnumMap<>(ConfigKey.class);
+  private final Map<String, String> placeholders = new LinkedHashMap<>();
+  private final List<String> warnings = new ArrayList<>();
+
+  ConfigLoader(Map<String, String> environ) {
+    this.environ = environ;
+  }
+
+  List<String> warnings() {
+    return warnings;
+  }
+
+  /**
+   * Loads everything.
+   *
+   * @param file the config file, or null for none
+   * @param envName the environment to select, or null
+   * @param flags settings given as flags, raw text
+   * @param placeholderFlags placeholders given as flags
+   */
+  GodwitConfig load(
+      Path file,
+      String envName,
+      Map<ConfigKey, String> flags,
+      Map<String, String> placeholderFlags) {
+    String selected = envName != null ? envName : environ.get("GODWIT_ENV");
+    if (file != null) {
+      selected = readFile(file, selected);
+    } else if (selected != null) {
+      throw new GodwitException(
+          ErrorCode.CONFIGURATION,
+          "Environment '" + selected + "' was selected but there is no godwit.toml; pass --config.");
+    }
+    readEnvironmentVariables();
+    flags.forEach((k, v) -> values.put(k, k.parse(v)));
+    placeholders.putAll(placeholderFlags);
+    GodwitConfig.Builder b = GodwitConfig.builder();
+    values.forEach(b::set);
+    Map<String, String> merged = new LinkedHashMap<>();
+    Object filePlaceholders = values.get(ConfigKey.PLACEHOLDERS);
+    if (filePlaceholders instanceof Map<?, ?> m) {
+      m.forEach((k, v) -> merged.put(String.valueOf(k), String.valueOf(v)));
+    }
+    merged.putAll(placeholders);
+    b.placeholders(merged);
+    b.environment(selected);
+    return b.build();
+  }
+
+  private String readFile(Path file, String selected) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new GodwitException(
+          ErrorCode.CONFIGURATION, "Cannot read config file " + file + ": " + e.getMessage(), e);
+    }
+    String source = file.toString();
+    TomlTable root;
+    try {
+      root = Toml.parse(text, source);
+    } catch (TomlException e) {
+      throw new GodwitException(ErrorCode.CONFIGURATION, e.getMessage(), e);
+    }
+    applyTable(root, source, "", true);
+    TomlTable envs = root.getTable("environments");
+    if (envs == null) {
+      if (selected != null) {
+        throw new GodwitException(
+            ErrorCode.CONFIGURATION,
+            source + " has no [environments." + selected + "] section (it defines none).");
+      }
+      return null;
+    }
+    String name = selected;
+    if (name == null && envs.keys().contains("default")) {
+      name = "default";
+    }
+    if (name == null) {
+      return null;
+    }
+    TomlTable env = envs.getTable(name);
+    if (env == null) {
+      throw new GodwitException(
+          ErrorCode.CONFIGURATION,
+          source
+              + " has no [environments."
+              + name
+              + "] section"
+              + Suggestions.hint(name, envs.keys())
+              + "; it defines: "
+              + String.join(", ", envs.keys()));
+    }
+    applyTable(env, source, "environments." + name + ".", false);
+    return name;
+  }
+
+  private void applyTable(TomlTable table, String source, String prefix, boolean root) {
+    for (String key : table.keys()) {
+      Object value = table.get(key);
+      String where = source + ":" + table.line(key) + ":" + table.column(key) + ": ";
+      if (root && key.equals("environments")) {
+        if (!(value instanceof TomlTable)) {
+          throw new GodwitException(
+              ErrorCode.CONFIGURATION, where + "'environments' must be a table of environments");
+        }
+        continue;
+      }
+      if (key.equals("placeholders")) {
+        if (!(value instanceof TomlTable t)) {
+          throw new GodwitException(
+              ErrorCode.CONFIGURATION,
+              where + "'placeholders' must be a table: [" + prefix + "placeholders]");
+        }
+        for (String name : t.keys()) {
+          Object v = t.get(name);
+          if (v instanceof TomlTable || v instanceof List) {
+            throw new GodwitException(
+                ErrorCode.CONFIGURATION,
+                source + ":" + t.line(name) + ":" + t.column(name) + ": placeholder '" + name
+                    + "' must be a single value");
+          }
+          placeholders.put(name, expand(String.valueOf(v), where, prefix + "placeholders." + name));
+        }
+        continue;
+      }
+      ConfigKey k = ConfigKey.byKey(key);
+      if (k == null) {
+        List<String> known = new ArrayList<>(ConfigKey.keys());
+        known.add("placeholders");
+        if (root) {
+          known.add("environments");
+        }
+        throw new GodwitException(
+            ErrorCode.CONFIGURATION,
+            where
+                + "unknown setting '"
+                + prefix
+                + key
+                + "'"
+                + Suggestions.hint(key, known)
+                + ". See 'godwit --help' for the settings.");
+      }
+      values.put(k, convert(k, value, where, prefix + key));
+    }
+  }
+
+  private Object convert(ConfigKey k, Object value, String where, String name) {
+    switch (k.kind()) {
+      case STRING:
+        if (value instanceof TomlTable || value instanceof List) {
+          throw typeError(where, name, "a string");
+        }
+        return expand(String.valueOf(value), where, name);
+      case BOOLEAN:
+        if (value instanceof Boolean) {
+          return value;
+        }
+        throw typeError(where, name, "true or false");
+      case INTEGER:
+        if (value instanceof Long l && l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE) {
+          return l.intValue();
+        }
+        throw typeError(where, name, "a whole number");
+      case LIST:
+        if (value instanceof List<?> list) {
+          List<String> out = new ArrayList<>();
+          for (Object o : list) {
+            out.add(expand(String.valueOf(o), where, name));
+          }
+          return out;
+        }
+        if (value instanceof String s) {
+          return k.parse(expand(s, where, name));
+        }
+        throw typeError(where, name, "a list such as [\"a\", \"b\"]");
+      default:
+        throw typeError(where, name, "a table");
+    }
+  }
+
+  private static GodwitException typeError(String where, String name, String expected) {
+    return new GodwitException(
+        ErrorCode.CONFIGURATION, where + "'" + name + "' must be " + expected);
+  }
+
+  /** Replaces {@code ${env.NAME}} with the environment variable; an unset one is an error. */
+  private String expand(String value, String where, String name) {
+    Matcher m = ENV_REF.matcher(value);
+    if (!m.find()) {
+      return value;
+    }
+    StringBuilder sb = new StringBuilder();
+    do {
+      String v = environ.get(m.group(1));
+      if (v == null) {
+        throw new GodwitException(
+            ErrorCode.CONFIGURATION,
+            where
+                + "'"
+                + name
+                + "' reads the environment variable "
+                + m.group(1)
+                + ", which is not set. Export it, or put the value in the file.");
+      }
+      m.appendReplacement(sb, Matcher.quoteReplacement(v));
+    } while (m.find());
+    m.appendTail(sb);
+    return sb.toString();
+  }
+
+  private void readEnvironmentVariables() {
+    List<String> known = new ArrayList<>();
+    for (ConfigKey k : ConfigKey.values()) {
+      known.add(k.envVar());
+      String v = environ.get(k.envVar());
+      if (v != null) {
+        values.put(k, k.parse(v));
+      }
+    }
+    for (Map.Entry<String, String> e : environ.entrySet()) {
+      String name = e.getKey();
+      if (!name.startsWith("GODWIT_")
+          || known.contains(name)
+          || META_VARIABLES.contains(name)
+          || name.startsWith("GODWIT_TEST_")) {
+        continue;
+      }
+      if (name.startsWith("GODWIT_PLACEHOLDERS_")) {
+        placeholders.put(
+            name.substring("GODWIT_PLACEHOLDERS_".length()).toLowerCase(Locale.ROOT), e.getValue());
+        continue;
+      }
+      throw new GodwitException(
+          ErrorCode.CONFIGURATION,
+          "Unknown environment variable "
+              + name
+              + Suggestions.hint(name, known)
+              + ". Settings map to GODWIT_<SETTING>, e.g. GODWIT_URL.");
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package dev.godwit.cli;
+
+import dev.godwit.api.ErrorCode;
+
+/** The CLI's exit codes. Documented in the README; scripts depend on them. */
+enum ExitCode {
+  OK(0, "success, including nothing to do"),
+  INTERNAL(1, "internal error (a bug; --stacktrace shows where)"),
+  USAGE(2, "usage error: unknown command or flag, bad argument"),
+  CONFIGURATION(3, "configuration error: missing or bad setting, unreadable config file"),
+  CONNECTION(4, "cannot connect: server down, wrong URL or credentials, no driver"),
+  VALIDATION(5, "validation failed: checksum mismatch, missing or failed migration, bad file"),
+  MIGRATION_FAILED(6, "a migration failed: the message says how far it got"),
+  LOCK_TIMEOUT(7, "another runner held the migration lock longer than lockWaitTimeout"),
+  LINT(8, "lint findings at or above --fail-on (reserved)"),
+  REFUSED(9, "refused by a safety setting: clean disabled, production environment");
+
+  final int code;
+  final String meaning;
+
+  ExitCode(int code, String meaning) {
+    this.code = code;
+    this.meaning = meaning;
+  }
+
+  static ExitCode of(ErrorCode error) {
+    return switch (error) {
+      case CONFIGURATION, UNSUPPORTED -> CONFIGURATION;
+      case CONNECTION -> CONNECTION;
+      case SCRIPT_INVALID, NAMING, VALIDATION -> VALIDATION;
+      case MIGRATION_FAILED -> MIGRATION_FAILED;
+      case LOCK_TIMEOUT -> LOCK_TIMEOUT;
+      case REFUSED -> REFUSED;
+      case INTERNAL -> INTERNAL;
+    };
+  }
+}

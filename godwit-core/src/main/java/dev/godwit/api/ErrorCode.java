@@ -1,0 +1,28 @@
+package dev.godwit.api;
+
+/**
+ * Stable codes for every failure Godwit reports. The names are API: scripts and the CLI's exit
+ * codes depend on them.
+ */
+public enum ErrorCode {
+  /** A setting is missing, unknown or has a bad value; a config file cannot be read. */
+  CONFIGURATION,
+  /** The database cannot be reached, the driver is missing, or the login was refused. */
+  CONNECTION,
+  /** A migration file cannot be read or split (unterminated string, undefined placeholder). */
+  SCRIPT_INVALID,
+  /** Migration files are misnamed or two of them share a version. */
+  NAMING,
+  /** Applied migrations and files disagree (checksum, missing file, failed row, ignored one). */
+  VALIDATION,
+  /** A statement of a migration failed; the history says how far it got. */
+  MIGRATION_FAILED,
+  /** Another runner held the migration lock for longer than {@code lockWaitTimeout}. */
+  LOCK_TIMEOUT,
+  /** A safety setting refused the command (clean disabled, production environment). */
+  REFUSED,
+  /** The database or its version does not support what was asked. */
+  UNSUPPORTED,
+  /** A bug in Godwit. */
+  INTERNAL
+}

@@ -1,0 +1,112 @@
+package dev.godwit.api;
+
+import dev.godwit.internal.Engine;
+import java.util.Objects;
+
+/**
+ * Godwit's entry point.
+ *
+ * <pre>{@code
+ * Godwit godwit = Godwit.configure()
+ *     .url("jdbc:postgresql://localhost/app", "app", secret)
+ *     .locations("classpath:db/migration")
+ *     .load();
+ * MigrateResult result = godwit.migrate();
+ * }</pre>
+ *
+ * <p>Every command opens its own connection and closes it before returning. The library never
+ * prints and never exits the JVM; it logs through SLF4J and reports through results and {@link
+ * GodwitException}s.
+ */
+public final class Godwit {
+  private final GodwitConfig config;
+  private final Engine engine;
+
+  Godwit(GodwitConfig config) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.engine = new Engine(config);
+  }
+
+  /** Starts a configuration. */
+  public static GodwitConfig.Builder configure() {
+    return GodwitConfig.builder();
+  }
+
+  /** A Godwit for an existing configuration. */
+  public static Godwit of(GodwitConfig config) {
+    return new Godwit(config);
+  }
+
+  /** The configuration in use. */
+  public GodwitConfig config() {
+    return config;
+  }
+
+  /**
+   * Applies pending migrations in order, validating first unless {@code validateOnMigrate} is off.
+   *
+   * @throws ValidationException when validation fails; nothing was applied
+   * @throws MigrationFailedException when a statement fails
+   * @throws LockTimeoutException when another runner holds the lock too long
+   */
+  public MigrateResult migrate() {
+    return engine.migrate();
+  }
+
+  /** Every migration with its state. */
+  public InfoResult info() {
+    return engine.info();
+  }
+
+  /** Compares applied and local migrations; the result lists every problem. */
+  public ValidateResult validate() {
+    return engine.validate();
+  }
+
+  /** Records the existing schema as version {@code baselineVersion}. */
+  public BaselineResult baseline() {
+    return engine.baseline();
+  }
+
+  /** Removes failed rows and realigns checksums and descriptions with the files. */
+  public RepairResult repair() {
+    return engine.repair();
+  }
+
+  /** Undoes the latest applied version with its U script. */
+  public UndoResult undo() {
+    return engine.undo(1, null, false);
+  }
+
+  /**
+   * Undoes applied versions with their U scripts, newest first.
+   *
+   * @param count how many versions, when {@code targetVersion} is null
+   * @param targetVersion undo every version above this one, or null
+   * @param allowProduction proceed although the environment is marked production
+   * @throws GodwitException with {@link ErrorCode#REFUSED} in production without the override
+   */
+  public UndoResult undo(int count, String targetVersion, boolean allowProduction) {
+    return engine.undo(count, targetVersion, allowProduction);
+  }
+
+  /**
+   * Drops every object in the managed schemas.
+   *
+   * @throws GodwitException with {@link ErrorCode#REFUSED} unless {@code cleanEnabled} is true and
+   *     the environment is not production
+   */
+  public CleanResult clean() {
+    return engine.clean();
+  }
+
+  /** What {@link #migrate()} would do, computed without changing anything. */
+  public PlanResult plan() {
+    return engine.plan();
+  }
+
+  /** What {@link #undo(int, String, boolean)} would do, computed without changing anything. */
+  public PlanResult planUndo(int count, String targetVersion) {
+    return engine.planUndo(count, targetVersion);
+  }
+}

@@ -1,0 +1,220 @@
+package dev.godwit.api;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/**
+ * Godwit's configuration: immutable once built. Every value is keyed by a {@link ConfigKey};
+ * unset keys take their documented defaults.
+ */
+public final class GodwitConfig {
+  private final Map<ConfigKey, Object> values;
+  private final DataSource dataSource;
+  private final List<JavaMigration> javaMigrations;
+  private final ClassLoader classLoader;
+  private final String environment;
+
+  private GodwitConfig(Builder b) {
+    EnumMap<ConfigKey, Object> all = new EnumMap<>(ConfigKey.class);
+    for (ConfigKey k : ConfigKey.values()) {
+      Object v = b.values.containsKey(k) ? b.values.get(k) : k.defaultValue();
+      if (v != null) {
+        all.put(k, v);
+      }
+    }
+    this.values = Collections.unmodifiableMap(all);
+    this.dataSource = b.dataSource;
+    this.javaMigrations = List.copyOf(b.javaMigrations);
+    this.classLoader = b.classLoader;
+    this.environment = b.environment;
+  }
+
+  /** A new builder with every setting at its default. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this configuration's values, to derive a changed copy. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.values.putAll(values);
+    b.dataSource = dataSource;
+    b.javaMigrations.addAll(javaMigrations);
+    b.classLoader = classLoader;
+    b.environment = environment;
+    return b;
+  }
+
+  /** The raw typed value of a setting, or null when unset and without default. */
+  public Object get(ConfigKey key) {
+    return values.get(key);
+  }
+
+  /** A string setting, or null. */
+  public String string(ConfigKey key) {
+    Object v = values.get(key);
+    return v == null ? null : v.toString();
+  }
+
+  /** A boolean setting. */
+  public boolean flag(ConfigKey key) {
+    return Boolean.TRUE.equals(values.get(key));
+  }
+
+  /** An integer setting (0 when unset). */
+  public int number(ConfigKey key) {
+    Object v = values.get(key);
+    return v instanceof Integer i ? i : 0;
+  }
+
+  /** A list setting (empty when unset). */
+  @SuppressWarnings("unchecked")
+  public List<String> list(ConfigKey key) {
+    Object v = values.get(key);
+    return v == null ? List.of() : (List<String>) v;
+  }
+
+  /** The placeholders. */
+  @SuppressWarnings("unchecked")
+  public Map<String, String> placeholders() {
+    Object v = values.get(ConfigKey.PLACEHOLDERS);
+    return v == null ? Map.of() : (Map<String, String>) v;
+  }
+
+  /** The JDBC URL, or null when a DataSource is used. */
+  public String url() {
+    return string(ConfigKey.URL);
+  }
+
+  /** The data source given through the Java API, or null. */
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  /** Java migrations given directly through the Java API. */
+  public List<JavaMigration> javaMigrations() {
+    return javaMigrations;
+  }
+
+  /** The class loader for classpath locations and Java migrations. */
+  public ClassLoader classLoader() {
+    return classLoader != null ? classLoader : Thread.currentThread().getContextClassLoader();
+  }
+
+  /** The name of the selected environment, or null. */
+  public String environment() {
+    return environment;
+  }
+
+  /** Every set value, for display; the password is masked. */
+  public Map<String, Object> describe() {
+    Map<String, Object> out = new LinkedHashMap<>();
+    values.forEach((k, v) -> out.put(k.key(), k.isSecret() ? "******" : v));
+    return out;
+  }
+
+  /** Builds a {@link GodwitConfig}, or a {@link Godwit} directly with {@link #load()}. */
+  public static final class Builder {
+    private final Map<ConfigKey, Object> values = new EnumMap<>(ConfigKey.class);
+    private DataSource dataSource;
+    private final List<JavaMigration> javaMigrations = new ArrayList<>();
+    private ClassLoader classLoader;
+    private String environment;
+
+    private Builder() {}
+
+    /** Sets a typed value: String, Boolean, Integer, List of String or Map of String. */
+    public Builder set(ConfigKey key, Object value) {
+      Objects.requireNonNull(key, "key");
+      if (value instanceof String s && key.kind() != ConfigKey.Kind.STRING) {
+        values.put(key, key.parse(s));
+      } else if (value instanceof List<?> l) {
+        values.put(key, List.copyOf(l.stream().map(String::valueOf).toList()));
+      } else if (value instanceof Map<?, ?> m) {
+        Map<String, String> copy = new LinkedHashMap<>();
+        m.forEach((k, v) -> copy.put(String.valueOf(k), String.valueOf(v)));
+        values.put(key, Collections.unmodifiableMap(copy));
+      } else {
+        values.put(key, value);
+      }
+      return this;
+    }
+
+    /** Sets the JDBC URL. */
+    public Builder url(String url) {
+      return set(ConfigKey.URL, url);
+    }
+
+    /** Sets the JDBC URL and the credentials. */
+    public Builder url(String url, String user, String password) {
+      set(ConfigKey.URL, url);
+      set(ConfigKey.USER, user);
+      return set(ConfigKey.PASSWORD, password);
+    }
+
+    /** Uses this data source instead of a URL. */
+    public Builder dataSource(DataSource ds) {
+      this.dataSource = ds;
+      return this;
+    }
+
+    /** Sets the locations, e.g. {@code "filesystem:db/migration"}. */
+    public Builder locations(String... locations) {
+      return set(ConfigKey.LOCATIONS, List.of(locations));
+    }
+
+    /** Sets the managed schemas. */
+    public Builder schemas(String... schemas) {
+      return set(ConfigKey.SCHEMAS, List.of(schemas));
+    }
+
+    /** Sets the history table name. */
+    public Builder table(String table) {
+      return set(ConfigKey.TABLE, table);
+    }
+
+    /** Sets the placeholders. */
+    public Builder placeholders(Map<String, String> placeholders) {
+      return set(ConfigKey.PLACEHOLDERS, placeholders);
+    }
+
+    /** Sets the target version. */
+    public Builder target(String target) {
+      return set(ConfigKey.TARGET, target);
+    }
+
+    /** Adds Java migrations. */
+    public Builder javaMigrations(JavaMigration... migrations) {
+      javaMigrations.addAll(List.of(migrations));
+      return this;
+    }
+
+    /** The class loader for classpath locations. */
+    public Builder classLoader(ClassLoader loader) {
+      this.classLoader = loader;
+      return this;
+    }
+
+    /** Records which named environment these values came from. */
+    public Builder environment(String name) {
+      this.environment = name;
+      return this;
+    }
+
+    /** Builds the immutable configuration. */
+    public GodwitConfig build() {
+      return new GodwitConfig(this);
+    }
+
+    /** Builds the configuration and a {@link Godwit} using it. */
+    public Godwit load() {
+      return new Godwit(build());
+    }
+  }
+}

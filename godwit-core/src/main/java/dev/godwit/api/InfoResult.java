@@ -1,0 +1,33 @@
+package dev.godwit.api;
+
+import java.util.List;
+
+/**
+ * The result of {@code info}.
+ *
+ * @param database the database product and version
+ * @param schema the schema holding the history table
+ * @param table the history table name
+ * @param currentVersion the latest applied version, or null
+ * @param migrations every migration, applied ones in rank order then pending ones in order
+ * @param warnings warnings such as misnamed files
+ */
+public record InfoResult(
+    String database,
+    String schema,
+    String table,
+    String currentVersion,
+    List<MigrationInfo> migrations,
+    List<String> warnings) {
+
+  /** Freezes the lists. */
+  public InfoResult {
+    migrations = List.copyOf(migrations);
+    warnings = List.copyOf(warnings);
+  }
+
+  /** Migrations in the given state. */
+  public List<MigrationInfo> inState(MigrationState state) {
+    return migrations.stream().filter(m -> m.state() == state).toList();
+  }
+}

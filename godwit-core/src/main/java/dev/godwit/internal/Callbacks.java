@@ -1,0 +1,61 @@
+package dev.godwit.internal;
+
+import dev.godwit.api.ErrorCode;
+import dev.godwit.api.GodwitException;
+import dev.godwit.sql.Statement;
+import dev.godwit.sql.StatementStream;
+import java.sql.Connection;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs the SQL callback files of an event, in name order; callbacks never enter the history. */
+final class Callbacks {
+  private static final Logger LOG = LoggerFactory.getLogger(Callbacks.class);
+
+  private final Session session;
+  private final Resolution resolution;
+
+  Callbacks(Session session, Resolution resolution) {
+    this.session = session;
+    this.resolution = resolution;
+  }
+
+  boolean has(String event) {
+    return resolution.callbacks().containsKey(event);
+  }
+
+  void fire(String event, Connection c) {
+    List<Resource> files = resolution.callbacks().get(event);
+    if (files == null) {
+      return;
+    }
+    ScriptReader reader = new ScriptReader(session);
+    for (Resource r : files) {
+      LOG.debug("Running callback {}", r.displayName());
+      ScriptConfig sc =
+          r.path() != null ? ScriptConfig.forScript(r.path(), r.displayName()) : ScriptConfig.NONE;
+      try (StatementStream stream = reader.open(r, sc);
+          StatementExecutor exec = new StatementExecutor(c, 1)) {
+        while (stream.hasNext()) {
+          exec.run(stream.next());
+        }
+      } catch (StatementExecutor.StatementFailure f) {
+        Statement s = f.statement;
+        throw new GodwitException(
+            ErrorCode.MIGRATION_FAILED,
+            "Callback "
+                + r.displayName()
+                + " ("
+                + event
+                + ") failed at line "
+                + s.line()
+                + ": "
+                + Redaction.scrub(f.cause.getMessage(), session.connections.password())
+                + "\n  Statement: "
+                + Messages.firstLine(s.sql()),
+            f.cause);
+      }
+    }
+  }
+}

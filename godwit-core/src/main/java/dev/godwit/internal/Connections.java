@@ -1,0 +1,131 @@
+package dev.godwit.internal;
+
+import dev.godwit.api.ConfigKey;
+import dev.godwit.api.ErrorCode;
+import dev.godwit.api.GodwitConfig;
+import dev.godwit.api.GodwitException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Opens connections from the URL or the DataSource, retrying an unreachable database. */
+final class Connections {
+  private static final Logger LOG = LoggerFactory.getLogger(Connections.class);
+
+  private final GodwitConfig config;
+
+  Connections(GodwitConfig config) {
+    this.config = config;
+    if (config.dataSource() == null && (config.url() == null || config.url().isBlank())) {
+      throw new GodwitException(
+          ErrorCode.CONFIGURATION,
+          "No database configured: set 'url' in godwit.toml (or --url, GODWIT_URL), e.g."
+              + " jdbc:postgresql://localhost:5432/app");
+    }
+  }
+
+  /** The target as it may be shown: the URL with its password masked. */
+  String target() {
+    return config.dataSource() != null ? "the configured DataSource" : Redaction.maskUrl(config.url());
+  }
+
+  String password() {
+    return config.string(ConfigKey.PASSWORD);
+  }
+
+  Connection open() {
+    int retries = Math.max(0, config.number(ConfigKey.CONNECT_RETRIES));
+    int cap = Math.max(1, config.number(ConfigKey.CONNECT_RETRIES_INTERVAL));
+    int waitSeconds = 1;
+    for (int attempt = 0; ; attempt++) {
+      try {
+        return connectOnce();
+      } catch (SQLException e) {
+        boolean transientFailure = isTransient(e);
+        if (!transientFailure || attempt >= retries) {
+          throw failure(e, attempt + 1, transientFailure);
+        }
+        LOG.warn(
+            "Cannot connect to {} ({}); retry {} of {} in {} s",
+            target(),
+            Redaction.scrub(e.getMessage(), password()),
+            attempt + 1,
+            retries,
+            waitSeconds);
+        sleep(waitSeconds);
+        waitSeconds = Math.min(cap, waitSeconds * 2);
+      }
+    }
+  }
+
+  private Connection connectOnce() throws SQLException {
+    if (config.dataSource() != null) {
+      String user = config.string(ConfigKey.USER);
+      return user == null
+          ? config.dataSource().getConnection()
+          : config.dataSource().getConnection(user, password());
+    }
+    String url = config.url();
+    Properties props = new Properties();
+    if (config.string(ConfigKey.USER) != null) {
+      props.setProperty("user", config.string(ConfigKey.USER));
+    }
+    if (password() != null) {
+      props.setProperty("password", password());
+    }
+    if (url.startsWith("jdbc:postgresql:") && !url.contains("ApplicationName=")) {
+      // Operators find us in pg_stat_activity by this name.
+      props.setProperty("ApplicationName", "godwit");
+    }
+    return DriverManager.getConnection(url, props);
+  }
+
+  private static boolean isTransient(SQLException e) {
+    String state = e.getSQLState();
+    if (state == null) {
+      return e.getMessage() != null && e.getMessage().contains("refused");
+    }
+    // Class 08 is "connection exception"; 28 (bad login) and others will not heal by waiting.
+    return state.startsWith("08") || state.startsWith("57P03");
+  }
+
+  private GodwitException failure(SQLException e, int attempts, boolean transientFailure) {
+    String cause = Redaction.scrub(e.getMessage(), password());
+    String hint;
+    String state = e.getSQLState();
+    if (state != null && state.startsWith("28")) {
+      hint = "Check the 'user' and 'password' settings.";
+    } else if (cause != null && cause.contains("No suitable driver")) {
+      hint =
+          "Godwit bundles drivers for PostgreSQL, H2 and SQLite; check the URL's prefix"
+              + " (jdbc:postgresql:, jdbc:h2:, jdbc:sqlite:).";
+    } else if (transientFailure) {
+      hint =
+          "Check that the server is running and reachable; 'connectRetries' makes Godwit wait for it.";
+    } else {
+      hint = "Check the 'url', 'user' and 'password' settings.";
+    }
+    return new GodwitException(
+        ErrorCode.CONNECTION,
+        "Cannot connect to "
+            + target()
+            + (attempts > 1 ? " after " + attempts + " attempts" : "")
+            + ": "
+            + cause
+            + (state != null ? " (SQLSTATE " + state + ")" : "")
+            + ". "
+            + hint);
+  }
+
+  private static void sleep(int seconds) {
+    try {
+      Thread.sleep(seconds * 1000L);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new GodwitException(ErrorCode.CONNECTION, "Interrupted while waiting to reconnect", e);
+    }
+  }
+}

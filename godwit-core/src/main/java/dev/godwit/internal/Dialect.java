@@ -1,0 +1,83 @@
+package dev.godwit.internal;
+
+import dev.godwit.sql.SqlDialect;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+
+/** What differs between databases. One implementation per database family. */
+interface Dialect {
+  /** A name for messages, e.g. "PostgreSQL". */
+  String name();
+
+  /** The splitter's lexical rules. */
+  SqlDialect sqlDialect();
+
+  /** Whether DDL rolls back with the transaction (PostgreSQL, SQLite; not H2 or MySQL). */
+  boolean supportsTransactionalDdl();
+
+  /** The connection's current schema. */
+  String currentSchema(Connection c) throws SQLException;
+
+  /** The database (catalog) name, for the {@code database} placeholder. */
+  String databaseName(Connection c) throws SQLException;
+
+  /** The user recorded in installed_by when the setting is unset. */
+  String currentUser(Connection c) throws SQLException;
+
+  /** Quotes an identifier exactly as given (no case folding). */
+  default String quote(String identifier) {
+    return "\"" + identifier.replace("\"", "\"\"") + "\"";
+  }
+
+  /** Whether the schema exists. */
+  boolean schemaExists(Connection c, String schema) throws SQLException;
+
+  /** Creates the schema. */
+  void createSchema(Connection c, String schema) throws SQLException;
+
+  /** Makes {@code schema} the default for unqualified names on this connection. */
+  void useSchema(Connection c, String schema) throws SQLException;
+
+  /** Whether the table exists in the schema. */
+  boolean tableExists(Connection c, String schema, String table) throws SQLException;
+
+  /** Whether the schema holds no table, view, sequence or routine. */
+  boolean schemaIsEmpty(Connection c, String schema) throws SQLException;
+
+  /** The DDL that creates the history table, with the same layout Flyway uses. */
+  List<String> createHistoryTable(String schema, String table);
+
+  /** Extra clause for the history read (H2 skips its marker row). */
+  default String historyFilter() {
+    return "";
+  }
+
+  /** Rows to insert right after creating the table (H2's lock marker). */
+  default List<String> afterCreateHistoryTable(String schema, String table) {
+    return List.of();
+  }
+
+  /** The literal for a boolean in SQL. */
+  default String booleanLiteral(boolean b) {
+    return b ? "TRUE" : "FALSE";
+  }
+
+  /**
+   * Takes the migration lock, waiting at most {@code wait}.
+   *
+   * @param connections opens extra connections when the lock needs its own
+   * @param main the connection that migrations run on
+   */
+  MigrationLock lock(Connections connections, Connection main, String schema, String table, Duration wait)
+      throws SQLException;
+
+  /** Drops every object of the schemas; returns how many were dropped. */
+  int clean(Connection c, List<String> schemas, boolean dropSchemas) throws SQLException;
+
+  /** The server's major version, 0 when unknown. */
+  default int majorVersion(Connection c) throws SQLException {
+    return c.getMetaData().getDatabaseMajorVersion();
+  }
+}

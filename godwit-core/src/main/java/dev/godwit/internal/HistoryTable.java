@@ -1,0 +1,192 @@
+package dev.godwit.internal;
+
+import dev.godwit.api.ErrorCode;
+import dev.godwit.api.GodwitException;
+import dev.godwit.api.MigrationType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The history table: the same columns and values Flyway writes. Read in one query; rows are only
+ * appended, except by {@code repair}.
+ */
+final class HistoryTable {
+  private static final String COLUMNS =
+      "\"installed_rank\", \"version\", \"description\", \"type\", \"script\", \"checksum\","
+          + " \"installed_by\", \"installed_on\", \"execution_time\", \"success\"";
+  private static final DateTimeFormatter SQLITE_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSS][.SS][.S]");
+
+  private final Dialect dialect;
+  private final String schema;
+  private final String table;
+  private final String qualified;
+
+  HistoryTable(Dialect dialect, String schema, String table) {
+    this.dialect = dialect;
+    this.schema = schema;
+    this.table = table;
+    this.qualified = dialect.quote(schema) + "." + dialect.quote(table);
+  }
+
+  String schema() {
+    return schema;
+  }
+
+  String table() {
+    return table;
+  }
+
+  boolean exists(Connection c) throws SQLException {
+    return dialect.tableExists(c, schema, table);
+  }
+
+  /** Creates the table with autocommit on; idempotent where the dialect allows. */
+  void create(Connection c) throws SQLException {
+    for (String ddl : dialect.createHistoryTable(schema, table)) {
+      Jdbc.execute(c, ddl);
+    }
+    for (String dml : dialect.afterCreateHistoryTable(schema, table)) {
+      Jdbc.execute(c, dml);
+    }
+  }
+
+  List<HistoryRow> read(Connection c) throws SQLException {
+    String sql =
+        "SELECT " + COLUMNS + " FROM " + qualified + dialect.historyFilter() + " ORDER BY \"installed_rank\"";
+    List<HistoryRow> rows = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(sql);
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        int checksum = rs.getInt(6);
+        Integer cs = rs.wasNull() ? null : checksum;
+        String type = rs.getString(4);
+        MigrationType mt;
+        try {
+          mt = MigrationType.fromHistory(type);
+        } catch (IllegalArgumentException e) {
+          throw new GodwitException(
+              ErrorCode.VALIDATION,
+              "History table "
+                  + schema
+                  + "."
+                  + table
+                  + " has an unknown type '"
+                  + type
+                  + "' at installed_rank "
+                  + rs.getInt(1)
+                  + ". Was the row edited by hand?",
+              e);
+        }
+        rows.add(
+            new HistoryRow(
+                rs.getInt(1),
+                rs.getString(2),
+                rs.getString(3),
+                mt,
+                rs.getString(5),
+                cs,
+                rs.getString(7),
+                installedOn(rs),
+                rs.getInt(9),
+                rs.getBoolean(10)));
+      }
+    }
+    return rows;
+  }
+
+  private static Instant installedOn(ResultSet rs) throws SQLException {
+    Object raw = rs.getObject(8);
+    if (raw == null) {
+      return null;
+    }
+    if (raw instanceof String s) {
+      // SQLite keeps installed_on as UTC text.
+      try {
+        return LocalDateTime.parse(s.trim(), SQLITE_TIME).toInstant(ZoneOffset.UTC);
+      } catch (DateTimeParseException e) {
+        return null;
+      }
+    }
+    Timestamp ts = rs.getTimestamp(8);
+    return ts == null ? null : ts.toInstant();
+  }
+
+  void insert(Connection c, HistoryRow row) throws SQLException {
+    String sql =
+        "INSERT INTO "
+            + qualified
+            + " (\"installed_rank\", \"version\", \"description\", \"type\", \"script\","
+            + " \"checksum\", \"installed_by\", \"execution_time\", \"success\") VALUES (?, ?, ?,"
+            + " ?, ?, ?, ?, ?, ?)";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setInt(1, row.rank());
+      ps.setString(2, row.version());
+      ps.setString(3, truncateDescription(row.description()));
+      ps.setString(4, row.type().name());
+      ps.setString(5, truncateScript(row.script()));
+      if (row.checksum() == null) {
+        ps.setNull(6, Types.INTEGER);
+      } else {
+        ps.setInt(6, row.checksum());
+      }
+      ps.setString(7, truncate(row.installedBy(), 100));
+      ps.setInt(8, row.executionTime());
+      ps.setBoolean(9, row.success());
+      ps.executeUpdate();
+    }
+  }
+
+  void deleteRank(Connection c, int rank) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("DELETE FROM " + qualified + " WHERE \"installed_rank\" = ?")) {
+      ps.setInt(1, rank);
+      ps.executeUpdate();
+    }
+  }
+
+  void update(Connection c, int rank, String description, MigrationType type, Integer checksum)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE "
+                + qualified
+                + " SET \"description\" = ?, \"type\" = ?, \"checksum\" = ? WHERE"
+                + " \"installed_rank\" = ?")) {
+      ps.setString(1, truncateDescription(description));
+      ps.setString(2, type.name());
+      if (checksum == null) {
+        ps.setNull(3, Types.INTEGER);
+      } else {
+        ps.setInt(3, checksum);
+      }
+      ps.setInt(4, rank);
+      ps.executeUpdate();
+    }
+  }
+
+  /** Flyway stores the first 197 characters and "..." for longer descriptions. */
+  static String truncateDescription(String d) {
+    return d.length() <= 200 ? d : d.substring(0, 197) + "...";
+  }
+
+  /** Flyway overwrites the first three characters of a long script path with "...". */
+  static String truncateScript(String s) {
+    return s.length() <= 1000 ? s : "..." + s.substring(3, 1000);
+  }
+
+  private static String truncate(String s, int max) {
+    return s == null ? "" : s.length() <= max ? s : s.substring(0, max);
+  }
+}

@@ -1,0 +1,280 @@
+package dev.godwit.internal;
+
+import dev.godwit.api.ConfigKey;
+import dev.godwit.api.ErrorCode;
+import dev.godwit.api.GodwitConfig;
+import dev.godwit.api.GodwitException;
+import dev.godwit.api.JavaMigration;
+import dev.godwit.api.MigrationType;
+import dev.godwit.api.MigrationVersion;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Finds the migrations of the configured locations and checksums them. */
+final class MigrationResolver {
+  private static final Pattern JAVA_NAME = Pattern.compile("^([VR])([^_]*(?:_[^_]+)*?)__(.*)$");
+
+  private final GodwitConfig config;
+  private final Placeholders placeholders;
+
+  MigrationResolver(GodwitConfig config, Placeholders placeholders) {
+    this.config = config;
+    this.placeholders = placeholders;
+  }
+
+  Resolution resolve() {
+    MigrationNames names = new MigrationNames(config);
+    ResourceScanner scanner = new ResourceScanner(config.classLoader());
+    List<ResolvedMigration> versioned = new ArrayList<>();
+    List<ResolvedMigration> repeatables = new ArrayList<>();
+    List<ResolvedMigration> baselines = new ArrayList<>();
+    Map<MigrationVersion, ResolvedMigration> undos = new HashMap<>();
+    Map<String, List<Resource>> callbacks = new LinkedHashMap<>();
+    List<String> warnings = new ArrayList<>();
+    List<String> misnamed = new ArrayList<>();
+    Map<String, String> callbackDescriptions = new HashMap<>();
+
+    for (String location : config.list(ConfigKey.LOCATIONS)) {
+      List<Resource> found = scanner.scan(location);
+      int before = versioned.size() + repeatables.size() + undos.size() + baselines.size();
+      for (Resource r : found) {
+        if (r.fileName().endsWith(".class")) {
+          if (location.startsWith("classpath:")) {
+            ResolvedMigration jm = javaMigration(location, r);
+            if (jm != null) {
+              (jm.isRepeatable() ? repeatables : versioned).add(jm);
+            }
+          }
+          continue;
+        }
+        Object parsed = names.parse(r.fileName());
+        if (parsed instanceof MigrationNames.Rejected rej) {
+          misnamed.add(r.displayName() + ": " + rej.reason());
+        } else if (parsed instanceof MigrationNames.Parsed p) {
+          switch (p.kind()) {
+            case CALLBACK -> {
+              String key = p.event() + "/" + p.description();
+              String other = callbackDescriptions.put(key, r.displayName());
+              if (other != null) {
+                throw new GodwitException(
+                    ErrorCode.NAMING,
+                    "Two callback files for the same event: " + other + " and " + r.displayName());
+              }
+              callbacks.computeIfAbsent(p.event(), e -> new ArrayList<>()).add(r);
+            }
+            case UNDO -> {
+              ResolvedMigration m = fileMigration(p, r, MigrationType.UNDO_SQL);
+              ResolvedMigration prev = undos.put(p.version(), m);
+              if (prev != null) {
+                throw duplicate("undo version " + p.version(), prev, m);
+              }
+            }
+            case BASELINE -> baselines.add(fileMigration(p, r, MigrationType.SQL_BASELINE));
+            case REPEATABLE -> repeatables.add(fileMigration(p, r, MigrationType.SQL));
+            default -> versioned.add(fileMigration(p, r, MigrationType.SQL));
+          }
+        }
+      }
+      int after = versioned.size() + repeatables.size() + undos.size() + baselines.size();
+      if (after == before) {
+        warnings.add("No migrations found in location " + location);
+      }
+    }
+    for (JavaMigration jm : config.javaMigrations()) {
+      ResolvedMigration m = javaMigration(jm.getClass().getName(), jm);
+      (m.isRepeatable() ? repeatables : versioned).add(m);
+    }
+    if (!misnamed.isEmpty()) {
+      if (config.flag(ConfigKey.VALIDATE_MIGRATION_NAMING)) {
+        throw new GodwitException(
+            ErrorCode.NAMING,
+            "Misnamed migration files (validateMigrationNaming is on):\n  - "
+                + String.join("\n  - ", misnamed)
+                + "\nRename them as V<version>__<description>.sql, U<version>__<description>.sql"
+                + " or R__<description>.sql.");
+      }
+      for (String m : misnamed) {
+        warnings.add("Skipped misnamed file " + m);
+      }
+    }
+    versioned.sort(Comparator.comparing(ResolvedMigration::version));
+    checkDuplicateVersions(versioned);
+    baselines.sort(Comparator.comparing(ResolvedMigration::version));
+    checkDuplicateVersions(baselines);
+    repeatables.sort(Comparator.comparing(ResolvedMigration::description));
+    for (int i = 1; i < repeatables.size(); i++) {
+      if (repeatables.get(i).description().equals(repeatables.get(i - 1).description())) {
+        throw duplicate(
+            "repeatable description '" + repeatables.get(i).description() + "'",
+            repeatables.get(i - 1),
+            repeatables.get(i));
+      }
+    }
+    Map<String, List<Resource>> orderedCallbacks = new LinkedHashMap<>();
+    callbacks.forEach(
+        (event, list) -> {
+          list.sort(Comparator.comparing(Resource::fileName));
+          orderedCallbacks.put(event, List.copyOf(list));
+        });
+    return new Resolution(
+        List.copyOf(versioned),
+        List.copyOf(repeatables),
+        Map.copyOf(undos),
+        List.copyOf(baselines),
+        orderedCallbacks,
+        warnings);
+  }
+
+  private static void checkDuplicateVersions(List<ResolvedMigration> sorted) {
+    for (int i = 1; i < sorted.size(); i++) {
+      if (sorted.get(i).version().equals(sorted.get(i - 1).version())) {
+        throw duplicate("version " + sorted.get(i).version(), sorted.get(i - 1), sorted.get(i));
+      }
+    }
+  }
+
+  private static GodwitException duplicate(String what, ResolvedMigration a, ResolvedMigration b) {
+    return new GodwitException(
+        ErrorCode.NAMING,
+        "Found more than one migration with "
+            + what
+            + ":\n  - "
+            + a.displayName()
+            + "\n  - "
+            + b.displayName()
+            + "\nRename or remove one of them (1.0 and 1 are the same version).");
+  }
+
+  private ResolvedMigration fileMigration(
+      MigrationNames.Parsed p, Resource r, MigrationType type) {
+    ScriptConfig sc =
+        r.path() != null ? ScriptConfig.forScript(r.path(), r.displayName()) : ScriptConfig.NONE;
+    Charset charset = charsetFor(config, sc, r);
+    boolean replace =
+        p.kind() == MigrationNames.Kind.REPEATABLE
+            && placeholders.enabled()
+            && !Boolean.FALSE.equals(sc.placeholderReplacement());
+    Integer checksum;
+    Integer equivalent;
+    if (replace) {
+      String text = r.readText(charset);
+      equivalent = Checksums.of(text);
+      checksum = Checksums.of(placeholders.replaceAll(text, r.fileName()));
+    } else {
+      try (Reader reader = r.openReader(charset)) {
+        checksum = Checksums.of(reader);
+      } catch (CharacterCodingException e) {
+        throw r.undecodable(charset, e);
+      } catch (IOException e) {
+        throw new GodwitException(
+            ErrorCode.SCRIPT_INVALID, "Cannot read " + r.displayName() + ": " + e.getMessage(), e);
+      }
+      equivalent = checksum;
+    }
+    return new ResolvedMigration(
+        p.kind(),
+        p.version(),
+        p.description(),
+        type,
+        r.relativePath(),
+        checksum,
+        equivalent,
+        r,
+        sc,
+        null);
+  }
+
+  static Charset charsetFor(GodwitConfig config, ScriptConfig sc, Resource r) {
+    String name = sc.encoding() != null ? sc.encoding() : config.string(ConfigKey.ENCODING);
+    try {
+      return Charset.forName(name);
+    } catch (IllegalArgumentException e) {
+      throw new GodwitException(
+          ErrorCode.CONFIGURATION,
+          "Unknown encoding '" + name + "' for " + r.displayName() + " (try UTF-8 or ISO-8859-1)",
+          e);
+    }
+  }
+
+  private ResolvedMigration javaMigration(String location, Resource r) {
+    String rel = r.relativePath();
+    String simple = r.fileName().substring(0, r.fileName().length() - ".class".length());
+    if (simple.contains("$") || !JAVA_NAME.matcher(simple).matches()) {
+      return null;
+    }
+    String pkg = location.substring("classpath:".length()).replace('/', '.');
+    while (pkg.startsWith(".")) {
+      pkg = pkg.substring(1);
+    }
+    String className =
+        (pkg.isEmpty() ? "" : pkg + ".")
+            + rel.substring(0, rel.length() - ".class".length()).replace('/', '.');
+    Object instance;
+    try {
+      Class<?> c = config.classLoader().loadClass(className);
+      if (!JavaMigration.class.isAssignableFrom(c)) {
+        return null;
+      }
+      instance = c.getDeclaredConstructor().newInstance();
+    } catch (ReflectiveOperationException | LinkageError e) {
+      throw new GodwitException(
+          ErrorCode.CONFIGURATION,
+          "Cannot instantiate Java migration "
+              + className
+              + ": "
+              + e
+              + ". It needs a public no-argument constructor.",
+          e);
+    }
+    return javaMigration(className, (JavaMigration) instance);
+  }
+
+  private static ResolvedMigration javaMigration(String className, JavaMigration jm) {
+    String simple = className.substring(className.lastIndexOf('.') + 1);
+    Matcher m = JAVA_NAME.matcher(simple);
+    if (!m.matches()) {
+      throw new GodwitException(
+          ErrorCode.NAMING,
+          "Java migration "
+              + className
+              + " is misnamed: name it V<version>__<Description> (V2_1__Add_index) or"
+              + " R__<Description>");
+    }
+    boolean repeatable = m.group(1).equals("R");
+    if (repeatable != m.group(2).isEmpty()) {
+      throw new GodwitException(
+          ErrorCode.NAMING,
+          "Java migration "
+              + className
+              + (repeatable ? " is repeatable and cannot have a version" : " has no version"));
+    }
+    MigrationVersion version;
+    try {
+      version = repeatable ? null : MigrationVersion.parse(m.group(2));
+    } catch (IllegalArgumentException e) {
+      throw new GodwitException(
+          ErrorCode.NAMING, "Java migration " + className + ": " + e.getMessage(), e);
+    }
+    return new ResolvedMigration(
+        repeatable ? MigrationNames.Kind.REPEATABLE : MigrationNames.Kind.VERSIONED,
+        version,
+        m.group(3).replace('_', ' '),
+        MigrationType.JDBC,
+        className,
+        jm.checksum(),
+        jm.checksum(),
+        null,
+        ScriptConfig.NONE,
+        jm);
+  }
+}

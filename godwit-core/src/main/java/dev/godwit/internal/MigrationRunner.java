@@ -1,0 +1,309 @@
+package dev.godwit.internal;
+
+import dev.godwit.api.AppliedMigration;
+import dev.godwit.api.ConfigKey;
+import dev.godwit.api.MigrationContext;
+import dev.godwit.api.MigrationFailedException;
+import dev.godwit.api.MigrationType;
+import dev.godwit.sql.Statement;
+import dev.godwit.sql.StatementFlag;
+import dev.godwit.sql.StatementStream;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one migration and records it: in one transaction with its history row where the script
+ * allows, otherwise statement by statement with a failed row when it breaks part-way.
+ */
+final class MigrationRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(MigrationRunner.class);
+  // Scripts up to this many characters are split once and kept; larger ones are split twice
+  // (once to decide the transaction mode, once to run) so memory stays bounded.
+  private static final long KEEP_LIMIT = 8L * 1024 * 1024;
+  private static final int LISTED_STATEMENTS = 25;
+
+  /**
+   * What a first pass over a script found.
+   *
+   * @param statements the statements, or null when the script was too large to keep
+   * @param transactional whether it runs in one transaction
+   * @param reason why it runs without one, or null
+   * @param count how many executable statements it has
+   */
+  record Prepared(List<Statement> statements, boolean transactional, String reason, int count) {}
+
+  private final Session session;
+  private final Callbacks callbacks;
+  private final ScriptReader reader;
+
+  MigrationRunner(Session session, Callbacks callbacks) {
+    this.session = session;
+    this.callbacks = callbacks;
+    this.reader = new ScriptReader(session);
+  }
+
+  Prepared prepare(ResolvedMigration m) {
+    if (m.java() != null) {
+      boolean tx =
+          m.java().canExecuteInTransaction()
+              && session.config.flag(ConfigKey.EXECUTE_IN_TRANSACTION);
+      return new Prepared(List.of(), tx, tx ? null : "the Java migration asks for no transaction", 1);
+    }
+    List<Statement> kept = new ArrayList<>();
+    long size = 0;
+    int count = 0;
+    String reason = null;
+    try (StatementStream s = reader.open(m.resource(), m.scriptConfig())) {
+      while (s.hasNext()) {
+        Statement st = s.next();
+        if (st.has(StatementFlag.COMMENT_ONLY)) {
+          continue;
+        }
+        count++;
+        if (reason == null && st.has(StatementFlag.NON_TRANSACTIONAL)) {
+          reason =
+              "line " + st.line() + " cannot run in a transaction: " + Messages.firstLine(st.sql());
+        }
+        if (reason == null && st.has(StatementFlag.TRANSACTION_CONTROL)) {
+          reason = "line " + st.line() + " controls the transaction itself: " + st.sql();
+        }
+        if (kept != null) {
+          size += st.sql().length() + (st.copyData() == null ? 0 : st.copyData().length());
+          if (size > KEEP_LIMIT) {
+            kept = null;
+          } else {
+            kept.add(st);
+          }
+        }
+      }
+    }
+    Boolean explicit = m.scriptConfig().executeInTransaction();
+    boolean tx;
+    if (explicit != null) {
+      tx = explicit;
+      reason = tx ? null : m.script() + ".conf sets executeInTransaction=false";
+    } else if (!session.config.flag(ConfigKey.EXECUTE_IN_TRANSACTION)) {
+      tx = false;
+      reason = "executeInTransaction is false";
+    } else {
+      tx = reason == null;
+    }
+    return new Prepared(kept, tx, reason, count);
+  }
+
+  /**
+   * Runs the migration and writes its history row.
+   *
+   * @param phase "Migrate" or "Undo": names the callbacks
+   * @param row the row to write on success (its execution time and success are filled in)
+   */
+  AppliedMigration run(ResolvedMigration m, Prepared p, String phase, HistoryRow row) {
+    Connection c = session.connection;
+    long start = System.nanoTime();
+    List<String> ran = new ArrayList<>();
+    int[] executed = {0};
+    try {
+      c.setAutoCommit(!p.transactional());
+      callbacks.fire("beforeEach" + phase, c);
+      if (m.java() != null) {
+        runJava(m, c);
+        executed[0] = 1;
+      } else {
+        runScript(m, p, c, ran, executed);
+      }
+      callbacks.fire("afterEach" + phase, c);
+      int ms = elapsed(start);
+      session.history.insert(c, withOutcome(row, ms, true));
+      if (p.transactional()) {
+        c.commit();
+      }
+      c.setAutoCommit(true);
+      return new AppliedMigration(
+          row.version(), row.description(), row.type(), row.script(), executed[0], ms, p.transactional());
+    } catch (Failure f) {
+      throw fail(m, p, phase, row, start, ran, executed[0], f.statement, f.cause);
+    } catch (SQLException e) {
+      throw fail(m, p, phase, row, start, ran, executed[0], null, e);
+    }
+  }
+
+  /** A failure inside the migration body, carrying the statement that broke. */
+  private static final class Failure extends Exception {
+    private static final long serialVersionUID = 1L;
+    final transient Statement statement;
+    final Exception cause;
+
+    Failure(Statement statement, Exception cause) {
+      super(cause);
+      this.statement = statement;
+      this.cause = cause;
+    }
+  }
+
+  private void runJava(ResolvedMigration m, Connection c) throws Failure {
+    try {
+      m.java().migrate(new MigrationContext(c, session.config));
+    } catch (Exception e) {
+      throw new Failure(null, e);
+    }
+  }
+
+  private void runScript(
+      ResolvedMigration m, Prepared p, Connection c, List<String> ran, int[] executed)
+      throws Failure {
+    int batch = p.transactional() ? Math.max(1, session.config.number(ConfigKey.BATCH_SIZE)) : 1;
+    StatementStream stream =
+        p.statements() != null
+            ? ScriptReader.of(p.statements())
+            : reader.open(m.resource(), m.scriptConfig());
+    try (stream;
+        StatementExecutor exec = new StatementExecutor(c, batch)) {
+      while (stream.hasNext()) {
+        Statement st = stream.next();
+        if (st.has(StatementFlag.COMMENT_ONLY)) {
+          continue;
+        }
+        try {
+          exec.run(st);
+        } finally {
+          executed[0] = exec.executed();
+        }
+        if (batch == 1 && ran.size() < LISTED_STATEMENTS) {
+          ran.add(m.script() + ":" + st.line() + " " + Messages.firstLine(st.sql()));
+        }
+      }
+      try {
+        exec.flush();
+      } finally {
+        executed[0] = exec.executed();
+      }
+    } catch (StatementExecutor.StatementFailure f) {
+      throw new Failure(f.statement, f.cause);
+    }
+  }
+
+  private MigrationFailedException fail(
+      ResolvedMigration m,
+      Prepared p,
+      String phase,
+      HistoryRow row,
+      long start,
+      List<String> ran,
+      int executed,
+      Statement statement,
+      Exception cause) {
+    Connection c = session.connection;
+    boolean rolledBack = false;
+    if (p.transactional()) {
+      try {
+        c.rollback();
+        rolledBack = true;
+      } catch (SQLException e) {
+        cause.addSuppressed(e);
+      }
+    }
+    boolean effectsRemain =
+        !p.transactional() || !session.dialect.supportsTransactionalDdl() || !rolledBack;
+    boolean recorded = false;
+    try {
+      c.setAutoCommit(true);
+      if (effectsRemain && executed > 0 || !p.transactional()) {
+        // Part of it may stay applied: a failed row makes migrate stop until someone repairs.
+        session.history.insert(c, withOutcome(row, elapsed(start), false));
+        recorded = true;
+      }
+      callbacks.fire("afterEach" + phase + "Error", c);
+    } catch (SQLException | RuntimeException e) {
+      cause.addSuppressed(e);
+    }
+    return new MigrationFailedException(
+        message(m, p, statement, cause, ran, executed, effectsRemain, recorded),
+        m.displayName(),
+        statement == null ? 0 : statement.line(),
+        statement == null ? null : statement.sql(),
+        effectsRemain ? ran : List.of(),
+        cause);
+  }
+
+  private String message(
+      ResolvedMigration m,
+      Prepared p,
+      Statement statement,
+      Exception cause,
+      List<String> ran,
+      int executed,
+      boolean effectsRemain,
+      boolean recorded) {
+    String password = session.connections.password();
+    StringBuilder sb = new StringBuilder();
+    sb.append("Migration ").append(m.displayName());
+    if (statement != null) {
+      sb.append(" failed at line ").append(statement.line()).append(", column ").append(statement.column());
+    } else {
+      sb.append(" failed");
+    }
+    sb.append('\n');
+    if (statement != null) {
+      sb.append("  Statement: ").append(Messages.firstLine(statement.sql())).append('\n');
+    }
+    String dbMessage = Redaction.scrub(cause.getMessage(), password);
+    sb.append("  Error:     ").append(dbMessage);
+    if (cause instanceof SQLException e && e.getSQLState() != null) {
+      sb.append(" (SQLSTATE ").append(e.getSQLState()).append(')');
+    }
+    sb.append('\n');
+    if (!effectsRemain) {
+      sb.append("  Rolled back: nothing of this migration was applied and no history row was written.\n");
+      sb.append("  Fix the script and run migrate again.");
+      return sb.toString();
+    }
+    if (p.transactional()) {
+      sb.append("  ")
+          .append(session.dialect.name())
+          .append(" commits DDL at once, so DDL among the statements that ran stayed applied.\n");
+    } else {
+      sb.append("  It ran without a transaction (").append(p.reason()).append(").\n");
+    }
+    sb.append("  Statements that ran before the failure: ").append(executed).append('\n');
+    for (String r : ran) {
+      sb.append("    ").append(r).append('\n');
+    }
+    if (executed > ran.size()) {
+      sb.append("    ... and ").append(executed - ran.size()).append(" more\n");
+    }
+    if (recorded) {
+      sb.append(
+          "  A failed row now blocks migrate. Undo the partial changes by hand, then run repair"
+              + " and migrate again.");
+    } else {
+      sb.append("  Fix the script and run migrate again.");
+    }
+    return sb.toString();
+  }
+
+  private static HistoryRow withOutcome(HistoryRow r, int ms, boolean success) {
+    return new HistoryRow(
+        r.rank(), r.version(), r.description(), r.type(), r.script(), r.checksum(), r.installedBy(),
+        null, ms, success);
+  }
+
+  private static int elapsed(long start) {
+    return (int) ((System.nanoTime() - start) / 1_000_000);
+  }
+
+  static HistoryRow rowFor(ResolvedMigration m, MigrationType type, int rank, String installedBy) {
+    return new HistoryRow(
+        rank, m.versionText(), m.description(), type, m.script(), m.checksum(), installedBy, null, 0,
+        true);
+  }
+
+  static void logMode(ResolvedMigration m, Prepared p) {
+    if (!p.transactional()) {
+      LOG.info("{} runs without a transaction: {}", m.script(), p.reason());
+    }
+  }
+}

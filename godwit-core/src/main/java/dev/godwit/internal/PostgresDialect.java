@@ -1,0 +1,256 @@
+package dev.godwit.internal;
+
+import dev.godwit.sql.SqlDialect;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** PostgreSQL: transactional DDL, a session-level advisory lock on its own connection. */
+final class PostgresDialect implements Dialect {
+  @Override
+  public String name() {
+    return "PostgreSQL";
+  }
+
+  @Override
+  public SqlDialect sqlDialect() {
+    return SqlDialect.POSTGRES;
+  }
+
+  @Override
+  public boolean supportsTransactionalDdl() {
+    return true;
+  }
+
+  @Override
+  public String currentSchema(Connection c) throws SQLException {
+    String s = Jdbc.queryString(c, "SELECT current_schema()");
+    return s != null ? s : "public";
+  }
+
+  @Override
+  public String databaseName(Connection c) throws SQLException {
+    return Jdbc.queryString(c, "SELECT current_database()");
+  }
+
+  @Override
+  public String currentUser(Connection c) throws SQLException {
+    return Jdbc.queryString(c, "SELECT current_user");
+  }
+
+  @Override
+  public boolean schemaExists(Connection c, String schema) throws SQLException {
+    return Jdbc.exists(c, "SELECT 1 FROM pg_namespace WHERE nspname = ?", schema);
+  }
+
+  @Override
+  public void createSchema(Connection c, String schema) throws SQLException {
+    Jdbc.execute(c, "CREATE SCHEMA IF NOT EXISTS " + quote(schema));
+  }
+
+  @Override
+  public void useSchema(Connection c, String schema) throws SQLException {
+    // Keep the rest of the search_path so extensions installed in public still resolve.
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT set_config('search_path', ? || ',' || current_setting('search_path'), false)")) {
+      ps.setString(1, quote(schema));
+      ps.execute();
+    }
+  }
+
+  @Override
+  public boolean tableExists(Connection c, String schema, String table) throws SQLException {
+    return Jdbc.exists(
+        c,
+        "SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+            + " WHERE n.nspname = ? AND c.relname = ? AND c.relkind IN ('r', 'p')",
+        schema,
+        table);
+  }
+
+  @Override
+  public boolean schemaIsEmpty(Connection c, String schema) throws SQLException {
+    return !Jdbc.exists(
+        c,
+        "SELECT 1 FROM pg_namespace n WHERE n.nspname = ? AND (EXISTS (SELECT 1 FROM pg_class"
+            + " WHERE relnamespace = n.oid) OR EXISTS (SELECT 1 FROM pg_proc WHERE pronamespace ="
+            + " n.oid) OR EXISTS (SELECT 1 FROM pg_type WHERE typnamespace = n.oid AND typtype IN"
+            + " ('e', 'd', 'r', 'm')))",
+        schema);
+  }
+
+  @Override
+  public List<String> createHistoryTable(String schema, String table) {
+    String t = quote(schema) + "." + quote(table);
+    return List.of(
+        "CREATE TABLE "
+            + t
+            + " (\"installed_rank\" INT NOT NULL, \"version\" VARCHAR(50), \"description\""
+            + " VARCHAR(200) NOT NULL, \"type\" VARCHAR(20) NOT NULL, \"script\" VARCHAR(1000) NOT"
+            + " NULL, \"checksum\" INTEGER, \"installed_by\" VARCHAR(100) NOT NULL,"
+            + " \"installed_on\" TIMESTAMP NOT NULL DEFAULT now(), \"execution_time\" INTEGER NOT"
+            + " NULL, \"success\" BOOLEAN NOT NULL)",
+        "ALTER TABLE "
+            + t
+            + " ADD CONSTRAINT "
+            + quote(table + "_pk")
+            + " PRIMARY KEY (\"installed_rank\")",
+        "CREATE INDEX " + quote(table + "_s_idx") + " ON " + t + " (\"success\")");
+  }
+
+  /**
+   * The same key Flyway uses, so Godwit and Flyway exclude each other: "Flyway" in ASCII plus the
+   * hash of the quoted, qualified table name.
+   */
+  static long lockKey(String schema, String table) {
+    String qualified = "\"" + schema + "\".\"" + table + "\"";
+    return 0x466C79776179L + qualified.hashCode();
+  }
+
+  @Override
+  public MigrationLock lock(
+      Connections connections, Connection main, String schema, String table, Duration wait)
+      throws SQLException {
+    long key = lockKey(schema, table);
+    // Its own connection, never inside a transaction: a session lock held by an idle session
+    // does not make CREATE INDEX CONCURRENTLY wait, a transaction-scoped one would.
+    Connection lockConnection = connections.open();
+    try {
+      lockConnection.setAutoCommit(true);
+      long deadline = System.nanoTime() + wait.toNanos();
+      long pause = 50;
+      while (true) {
+        if (Jdbc.queryBoolean(lockConnection, "SELECT pg_try_advisory_lock(" + key + ")")) {
+          return () -> release(lockConnection, key);
+        }
+        if (System.nanoTime() > deadline) {
+          String holder = holder(lockConnection, key);
+          lockConnection.close();
+          throw Locks.timeout(schema + "." + table, wait, holder);
+        }
+        Locks.pause(pause);
+        pause = Math.min(1000, pause * 2);
+      }
+    } catch (SQLException | RuntimeException e) {
+      Jdbc.closeQuietly(lockConnection);
+      throw e;
+    }
+  }
+
+  private static void release(Connection c, long key) {
+    try (Statement st = c.createStatement()) {
+      st.execute("SELECT pg_advisory_unlock(" + key + ")");
+    } catch (SQLException e) {
+      // Closing the session below releases the lock all the same.
+    } finally {
+      Jdbc.closeQuietly(c);
+    }
+  }
+
+  private static String holder(Connection c, long key) {
+    String sql =
+        "SELECT a.pid, a.application_name, a.client_addr, a.backend_start, a.state FROM pg_locks l"
+            + " JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory' AND"
+            + " l.granted AND l.classid = ? AND l.objid = ? AND l.objsubid = 1";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setLong(1, key >>> 32);
+      ps.setLong(2, key & 0xFFFFFFFFL);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next()) {
+          return "pid "
+              + rs.getInt(1)
+              + ", application '"
+              + rs.getString(2)
+              + "', client "
+              + (rs.getString(3) == null ? "local socket" : rs.getString(3))
+              + ", connected since "
+              + rs.getTimestamp(4)
+              + ", state "
+              + rs.getString(5);
+        }
+      }
+    } catch (SQLException e) {
+      return "unknown (" + e.getMessage() + ")";
+    }
+    return "unknown (the lock was released just now)";
+  }
+
+  @Override
+  public int clean(Connection c, List<String> schemas, boolean dropSchemas) throws SQLException {
+    int dropped = 0;
+    for (String schema : schemas) {
+      if (dropSchemas) {
+        Jdbc.execute(c, "DROP SCHEMA IF EXISTS " + quote(schema) + " CASCADE");
+        dropped++;
+        continue;
+      }
+      List<String> drops = new ArrayList<>();
+      String q = quote(schema) + ".";
+      for (String name :
+          Jdbc.queryStrings(
+              c,
+              "SELECT e.extname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace"
+                  + " WHERE n.nspname = ?",
+              schema)) {
+        drops.add("DROP EXTENSION IF EXISTS " + quote(name) + " CASCADE");
+      }
+      for (String name : relations(c, schema, "m")) {
+        drops.add("DROP MATERIALIZED VIEW IF EXISTS " + q + quote(name) + " CASCADE");
+      }
+      for (String name : relations(c, schema, "v")) {
+        drops.add("DROP VIEW IF EXISTS " + q + quote(name) + " CASCADE");
+      }
+      for (String name : relations(c, schema, "r', 'p', 'f")) {
+        drops.add("DROP TABLE IF EXISTS " + q + quote(name) + " CASCADE");
+      }
+      for (String name : relations(c, schema, "S")) {
+        drops.add("DROP SEQUENCE IF EXISTS " + q + quote(name) + " CASCADE");
+      }
+      for (String sig :
+          Jdbc.queryStrings(
+              c,
+              "SELECT CASE p.prokind WHEN 'p' THEN 'PROCEDURE' WHEN 'a' THEN 'AGGREGATE' ELSE"
+                  + " 'FUNCTION' END || ' ' || quote_ident(n.nspname) || '.' ||"
+                  + " quote_ident(p.proname) || '(' || pg_get_function_identity_arguments(p.oid)"
+                  + " || ')' FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace LEFT"
+                  + " JOIN pg_depend d ON d.objid = p.oid AND d.deptype = 'e' WHERE n.nspname = ?"
+                  + " AND d.objid IS NULL",
+              schema)) {
+        drops.add("DROP " + sig.replaceFirst(" ", " IF EXISTS ") + " CASCADE");
+      }
+      for (String name :
+          Jdbc.queryStrings(
+              c,
+              "SELECT t.typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace"
+                  + " WHERE n.nspname = ? AND t.typtype IN ('e', 'd', 'r', 'c', 'm') AND"
+                  + " (t.typrelid = 0 OR (SELECT relkind FROM pg_class WHERE oid = t.typrelid) ="
+                  + " 'c')",
+              schema)) {
+        drops.add("DROP TYPE IF EXISTS " + q + quote(name) + " CASCADE");
+      }
+      for (String d : drops) {
+        Jdbc.execute(c, d);
+      }
+      dropped += drops.size();
+    }
+    return dropped;
+  }
+
+  private static List<String> relations(Connection c, String schema, String kinds)
+      throws SQLException {
+    return Jdbc.queryStrings(
+        c,
+        "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace LEFT JOIN"
+            + " pg_depend d ON d.objid = c.oid AND d.deptype = 'e' WHERE n.nspname = ? AND"
+            + " c.relkind IN ('"
+            + kinds
+            + "') AND d.objid IS NULL AND NOT c.relispartition",
+        schema);
+  }
+}

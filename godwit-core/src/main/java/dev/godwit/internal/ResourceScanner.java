@@ -1,0 +1,139 @@
+package dev.godwit.internal;
+
+import dev.godwit.api.ErrorCode;
+import dev.godwit.api.GodwitException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.JarURLConnection;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLConnection;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+
+/**
+ * Lists the files of {@code filesystem:} and {@code classpath:} locations, recursively, in a
+ * stable order. Hidden directories are skipped.
+ */
+final class ResourceScanner {
+  private final ClassLoader loader;
+
+  ResourceScanner(ClassLoader loader) {
+    this.loader = loader;
+  }
+
+  /** Every file below the location. An absent or unreadable location is an error. */
+  List<Resource> scan(String location) {
+    if (location.startsWith("classpath:")) {
+      return scanClasspath(location, location.substring("classpath:".length()));
+    }
+    String dir = location.startsWith("filesystem:") ? location.substring(11) : location;
+    return scanDirectory(location, Paths.get(dir), true);
+  }
+
+  private static List<Resource> scanDirectory(String location, Path root, boolean mustExist) {
+    if (!Files.isDirectory(root)) {
+      if (!mustExist) {
+        return List.of();
+      }
+      throw new GodwitException(
+          ErrorCode.CONFIGURATION,
+          "Location "
+              + location
+              + " does not exist or is not a directory ("
+              + root.toAbsolutePath().normalize()
+              + "). Check the 'locations' setting; relative paths are resolved against the"
+              + " working directory "
+              + Paths.get("").toAbsolutePath()
+              + ".");
+    }
+    if (!Files.isReadable(root)) {
+      throw new GodwitException(
+          ErrorCode.CONFIGURATION,
+          "Location " + location + " is not readable (" + root.toAbsolutePath() + ").");
+    }
+    List<Resource> out = new ArrayList<>();
+    try (Stream<Path> walk = Files.walk(root)) {
+      walk.filter(p -> !isHiddenBelow(root, p))
+          .filter(Files::isRegularFile)
+          .forEach(
+              p -> {
+                String rel = root.relativize(p).toString().replace('\\', '/');
+                out.add(new Resource(location, rel, p.getFileName().toString(), p, null));
+              });
+    } catch (IOException | UncheckedIOException e) {
+      throw new GodwitException(
+          ErrorCode.CONFIGURATION, "Cannot list location " + location + ": " + e.getMessage(), e);
+    }
+    out.sort((a, b) -> a.relativePath().compareTo(b.relativePath()));
+    return out;
+  }
+
+  private static boolean isHiddenBelow(Path root, Path p) {
+    Path rel = root.relativize(p);
+    for (int i = 0; i < rel.getNameCount() - 1; i++) {
+      if (rel.getName(i).toString().startsWith(".")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private List<Resource> scanClasspath(String location, String pkg) {
+    String prefix = pkg.replace('.', '/');
+    while (prefix.startsWith("/")) {
+      prefix = prefix.substring(1);
+    }
+    while (prefix.endsWith("/")) {
+      prefix = prefix.substring(0, prefix.length() - 1);
+    }
+    List<Resource> out = new ArrayList<>();
+    try {
+      Enumeration<URL> roots = loader.getResources(prefix);
+      for (URL root : Collections.list(roots)) {
+        if (root.getProtocol().equals("file")) {
+          for (Resource r : scanDirectory(location, Paths.get(root.toURI()), false)) {
+            out.add(r);
+          }
+        } else if (root.getProtocol().equals("jar")) {
+          scanJar(location, prefix, root, out);
+        }
+      }
+    } catch (IOException | URISyntaxException e) {
+      throw new GodwitException(
+          ErrorCode.CONFIGURATION, "Cannot list location " + location + ": " + e.getMessage(), e);
+    }
+    out.sort((a, b) -> a.relativePath().compareTo(b.relativePath()));
+    return out;
+  }
+
+  private static void scanJar(String location, String prefix, URL root, List<Resource> out)
+      throws IOException {
+    URLConnection c = root.openConnection();
+    if (!(c instanceof JarURLConnection jc)) {
+      return;
+    }
+    jc.setUseCaches(false);
+    try (JarFile jar = jc.getJarFile()) {
+      String dir = prefix + "/";
+      for (JarEntry e : Collections.list(jar.entries())) {
+        String name = e.getName();
+        if (e.isDirectory() || !name.startsWith(dir)) {
+          continue;
+        }
+        String rel = name.substring(dir.length());
+        String fileName = rel.substring(rel.lastIndexOf('/') + 1);
+        URL url = new URL("jar:" + jc.getJarFileURL() + "!/" + name);
+        out.add(new Resource(location, rel, fileName, null, url));
+      }
+    }
+  }
+}

@@ -1,0 +1,124 @@
+package dev.godwit.internal;
+
+import dev.godwit.api.ErrorCode;
+import dev.godwit.api.GodwitException;
+import dev.godwit.sql.SplitOptions;
+import dev.godwit.sql.SqlSplitException;
+import dev.godwit.sql.SqlSplitter;
+import dev.godwit.sql.Statement;
+import dev.godwit.sql.StatementStream;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.Charset;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** Opens a script file as a stream of statements, with this session's placeholders. */
+final class ScriptReader {
+  private final Session session;
+
+  ScriptReader(Session session) {
+    this.session = session;
+  }
+
+  SplitOptions options(Resource r, ScriptConfig sc) {
+    SplitOptions o =
+        SplitOptions.of(session.dialect.sqlDialect())
+            .withServerMajorVersion(session.serverMajorVersion);
+    Placeholders p = session.placeholders;
+    if (p.enabled() && !Boolean.FALSE.equals(sc.placeholderReplacement())) {
+      o =
+          new SplitOptions(
+              o.dialect(),
+              o.serverMajorVersion(),
+              p.resolverFor(r.fileName()),
+              p.prefix(),
+              p.suffix(),
+              false);
+    }
+    return o;
+  }
+
+  /** Streams the statements of a file; the caller closes the stream. */
+  StatementStream open(Resource r, ScriptConfig sc) {
+    Charset cs = MigrationResolver.charsetFor(session.config, sc, r);
+    Reader reader;
+    try {
+      reader = r.openReader(cs);
+    } catch (IOException e) {
+      throw new GodwitException(
+          ErrorCode.SCRIPT_INVALID, "Cannot read " + r.displayName() + ": " + e.getMessage(), e);
+    }
+    StatementStream inner = SqlSplitter.of(options(r, sc)).split(reader, r.displayName());
+    return new StatementStream() {
+      @Override
+      public boolean hasNext() {
+        try {
+          return inner.hasNext();
+        } catch (SqlSplitException e) {
+          throw invalid(e);
+        } catch (RuntimeException e) {
+          throw unreadable(r, cs, e);
+        }
+      }
+
+      @Override
+      public Statement next() {
+        try {
+          return inner.next();
+        } catch (SqlSplitException e) {
+          throw invalid(e);
+        } catch (RuntimeException e) {
+          throw unreadable(r, cs, e);
+        }
+      }
+
+      @Override
+      public void close() {
+        inner.close();
+      }
+    };
+  }
+
+  /** Calls {@code each} for every statement of the file. */
+  void forEach(Resource r, ScriptConfig sc, Consumer<Statement> each) {
+    try (StatementStream s = open(r, sc)) {
+      s.forEachRemaining(each);
+    }
+  }
+
+  static StatementStream of(List<Statement> statements) {
+    Iterator<Statement> it = statements.iterator();
+    return new StatementStream() {
+      @Override
+      public boolean hasNext() {
+        return it.hasNext();
+      }
+
+      @Override
+      public Statement next() {
+        return it.next();
+      }
+
+      @Override
+      public void close() {}
+    };
+  }
+
+  private static GodwitException invalid(SqlSplitException e) {
+    return new GodwitException(ErrorCode.SCRIPT_INVALID, e.getMessage(), e);
+  }
+
+  private static GodwitException unreadable(Resource r, Charset cs, RuntimeException e) {
+    if (e instanceof GodwitException g) {
+      return g;
+    }
+    Throwable cause = e.getCause();
+    if (cause instanceof java.nio.charset.CharacterCodingException) {
+      return r.undecodable(cs, (Exception) cause);
+    }
+    return new GodwitException(
+        ErrorCode.SCRIPT_INVALID, "Cannot read " + r.displayName() + ": " + e.getMessage(), e);
+  }
+}

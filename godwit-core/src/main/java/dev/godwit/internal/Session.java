@@ -1,0 +1,190 @@
+package dev.godwit.internal;
+
+import dev.godwit.api.ConfigKey;
+import dev.godwit.api.ErrorCode;
+import dev.godwit.api.GodwitConfig;
+import dev.godwit.api.GodwitException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One command's connection to the database and everything derived from it: the dialect, the
+ * schemas, the history table, the placeholder values.
+ */
+final class Session implements AutoCloseable {
+  final GodwitConfig config;
+  final Connections connections;
+  final Connection connection;
+  final Dialect dialect;
+  final List<String> schemas;
+  final HistoryTable history;
+  final String installedBy;
+  final Placeholders placeholders;
+  final int serverMajorVersion;
+  final String databaseDescription;
+
+  private Session(GodwitConfig config, Connections connections, Connection connection)
+      throws SQLException {
+    this.config = config;
+    this.connections = connections;
+    this.connection = connection;
+    this.dialect = detect(connection);
+    if (dialect instanceof SqliteDialect) {
+      int ms = Math.max(1, config.number(ConfigKey.LOCK_WAIT_TIMEOUT)) * 1000;
+      Jdbc.execute(connection, "PRAGMA busy_timeout = " + ms);
+    }
+    connection.setAutoCommit(true);
+    String current = dialect.currentSchema(connection);
+    List<String> configured = config.list(ConfigKey.SCHEMAS);
+    this.schemas = configured.isEmpty() ? List.of(current) : List.copyOf(configured);
+    String historySchema =
+        config.string(ConfigKey.DEFAULT_SCHEMA) != null
+            ? config.string(ConfigKey.DEFAULT_SCHEMA)
+            : schemas.get(0);
+    this.history = new HistoryTable(dialect, historySchema, config.string(ConfigKey.TABLE));
+    String user = config.string(ConfigKey.INSTALLED_BY);
+    this.installedBy = user != null ? user : nullToEmpty(dialect.currentUser(connection));
+    this.serverMajorVersion = dialect.majorVersion(connection);
+    this.databaseDescription =
+        connection.getMetaData().getDatabaseProductName()
+            + " "
+            + connection.getMetaData().getDatabaseProductVersion();
+    Map<String, String> builtIns = new HashMap<>();
+    builtIns.put("defaultSchema", historySchema);
+    builtIns.put("user", installedBy);
+    builtIns.put("database", nullToEmpty(dialect.databaseName(connection)));
+    builtIns.put(
+        "timestamp",
+        LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)));
+    builtIns.put("table", history.table());
+    builtIns.put("environment", config.environment() == null ? "default" : config.environment());
+    this.placeholders = new Placeholders(config, builtIns);
+    if (!historySchema.equals(current) && dialect.schemaExists(connection, historySchema)) {
+      dialect.useSchema(connection, historySchema);
+    }
+  }
+
+  static Session open(GodwitConfig config) {
+    Connections connections = new Connections(config);
+    Connection c = connections.open();
+    try {
+      return new Session(config, connections, c);
+    } catch (SQLException e) {
+      Jdbc.closeQuietly(c);
+      throw new GodwitException(
+          ErrorCode.CONNECTION,
+          "Connected to "
+              + connections.target()
+              + " but could not read its settings: "
+              + Redaction.scrub(e.getMessage(), connections.password()),
+          e);
+    } catch (RuntimeException e) {
+      Jdbc.closeQuietly(c);
+      throw e;
+    }
+  }
+
+  private static String nullToEmpty(String s) {
+    return s == null ? "" : s;
+  }
+
+  private static Dialect detect(Connection c) throws SQLException {
+    String product = c.getMetaData().getDatabaseProductName();
+    String p = product == null ? "" : product.toLowerCase(Locale.ROOT);
+    if (p.contains("postgres")) {
+      return new PostgresDialect();
+    }
+    if (p.equals("h2")) {
+      return new H2Dialect();
+    }
+    if (p.contains("sqlite")) {
+      return new SqliteDialect();
+    }
+    throw new GodwitException(
+        ErrorCode.UNSUPPORTED,
+        "Godwit does not support "
+            + product
+            + " yet. Supported: PostgreSQL, H2, SQLite (MySQL and MariaDB are on the way).");
+  }
+
+  Resolution resolve() {
+    return new MigrationResolver(config, placeholders).resolve();
+  }
+
+  MigrationLock lock() {
+    Duration wait = Duration.ofSeconds(Math.max(0, config.number(ConfigKey.LOCK_WAIT_TIMEOUT)));
+    try {
+      return dialect.lock(connections, connection, history.schema(), history.table(), wait);
+    } catch (SQLException e) {
+      throw sqlFailure("take the migration lock", e);
+    }
+  }
+
+  /** The history rows, or none when the table does not exist yet. */
+  List<HistoryRow> readHistory() {
+    try {
+      if (!history.exists(connection)) {
+        return List.of();
+      }
+      return history.read(connection);
+    } catch (SQLException e) {
+      throw sqlFailure("read the history table " + history.schema() + "." + history.table(), e);
+    }
+  }
+
+  /**
+   * Creates missing schemas and the history table. Call under the lock.
+   *
+   * @return the schemas this call created (for Flyway's SCHEMA marker row)
+   */
+  List<String> createSchemasAndHistoryTable() {
+    List<String> created = new ArrayList<>();
+    try {
+      connection.setAutoCommit(true);
+      for (String s : schemas) {
+        if (!dialect.schemaExists(connection, s)) {
+          if (!config.flag(ConfigKey.CREATE_SCHEMAS)) {
+            throw new GodwitException(
+                ErrorCode.CONFIGURATION,
+                "Schema '" + s + "' does not exist and createSchemas is false. Create it first.");
+          }
+          dialect.createSchema(connection, s);
+          created.add(s);
+        }
+      }
+      if (!created.isEmpty() && created.contains(history.schema())) {
+        dialect.useSchema(connection, history.schema());
+      }
+      if (!history.exists(connection)) {
+        history.create(connection);
+      }
+      return created;
+    } catch (SQLException e) {
+      throw sqlFailure("create the history table " + history.schema() + "." + history.table(), e);
+    }
+  }
+
+  GodwitException sqlFailure(String what, SQLException e) {
+    return new GodwitException(
+        ErrorCode.MIGRATION_FAILED,
+        "Could not "
+            + what
+            + ": "
+            + Redaction.scrub(e.getMessage(), connections.password())
+            + (e.getSQLState() != null ? " (SQLSTATE " + e.getSQLState() + ")" : ""),
+        e);
+  }
+
+  @Override
+  public void close() {
+    Jdbc.closeQuietly(connection);
+  }
+}

@@ -1,0 +1,4 @@
+/**
+ * Godwit's engine. Internal: no compatibility promise of any kind; use {@link dev.godwit.api}.
+ */
+package dev.godwit.internal;
