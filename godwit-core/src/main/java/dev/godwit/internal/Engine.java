@@ -40,15 +40,29 @@ public final class Engine {
   }
 
   private <T> T withSession(String command, Function<Context, T> body) {
+    return withSession(command, true, body);
+  }
+
+  /**
+   * Opens a session, resolves the migrations and runs the command.
+   *
+   * @param fireCallbacks whether to run the command's before/after callbacks around the body;
+   *     migrate runs its own, after the history table exists
+   */
+  private <T> T withSession(String command, boolean fireCallbacks, Function<Context, T> body) {
     try (Session s = Session.open(config)) {
       Resolution res = s.resolve();
       Callbacks cb = new Callbacks(s, res);
       Context ctx = new Context(s, res, cb);
       String cap = Character.toUpperCase(command.charAt(0)) + command.substring(1);
-      cb.fire("before" + cap, s.connection);
+      if (fireCallbacks) {
+        cb.fire("before" + cap, s.connection);
+      }
       try {
         T result = body.apply(ctx);
-        cb.fire("after" + cap, s.connection);
+        if (fireCallbacks) {
+          cb.fire("after" + cap, s.connection);
+        }
         return result;
       } catch (RuntimeException e) {
         try {
@@ -150,6 +164,7 @@ public final class Engine {
   public MigrateResult migrate() {
     return withSession(
         "migrate",
+        false,
         ctx -> {
           Session s = ctx.session();
           try (MigrationLock lock = s.lock()) {
@@ -172,11 +187,14 @@ public final class Engine {
     }
     String initial = st.lastApplied() == null ? null : st.lastApplied().toString();
     List<AppliedMigration> applied = new ArrayList<>();
+    // beforeMigrate runs after the history table exists, so objects it creates are not mistaken
+    // for an existing schema that needs a baseline.
+    ctx.callbacks().fire("beforeMigrate", s.connection);
     if (st.pending().isEmpty()) {
+      ctx.callbacks().fire("afterMigrate", s.connection);
       return new MigrateResult(initial, initial, applied, warnings);
     }
     int rank = nextRank(rows);
-    ctx.callbacks().fire("beforeMigrate", s.connection);
     MigrationRunner runner = new MigrationRunner(s, ctx.callbacks());
     boolean repeatablesStarted = false;
     String current = initial;
@@ -199,6 +217,7 @@ public final class Engine {
       ctx.callbacks().fire("afterVersioned", s.connection);
     }
     ctx.callbacks().fire("afterMigrateApplied", s.connection);
+    ctx.callbacks().fire("afterMigrate", s.connection);
     return new MigrateResult(initial, current, applied, warnings);
   }
 

@@ -9,6 +9,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Sends statements one at a time, never as one multi-statement string. Consecutive plain DML is
@@ -103,11 +105,21 @@ final class StatementExecutor implements AutoCloseable {
     }
   }
 
+  private static final Pattern PGJDBC_ENTRY = Pattern.compile("Batch entry (\\d+) ");
+
   /**
-   * Drivers report a batch failure differently: some return counts up to the failure, others mark
-   * the failing entry with EXECUTE_FAILED.
+   * Drivers report a batch failure differently. pgjdbc marks every entry EXECUTE_FAILED but names
+   * the failing one in its message ("Batch entry 3 ..."); others return the counts up to the
+   * failure, or mark only the failing entry.
    */
   private static int failedIndex(BatchUpdateException e, int size) {
+    Matcher m = PGJDBC_ENTRY.matcher(String.valueOf(e.getMessage()));
+    if (m.find()) {
+      int index = Integer.parseInt(m.group(1));
+      if (index >= 0 && index < size) {
+        return index;
+      }
+    }
     int[] counts = e.getUpdateCounts();
     if (counts == null) {
       return 0;
