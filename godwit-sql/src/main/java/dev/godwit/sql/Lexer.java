@@ -373,7 +373,8 @@ final class Lexer implements StatementStream {
       w.refill();
     }
     int end = e;
-    while (end > w.pos && w.buf[end - 1] == '\r') {
+    // Trailing blanks (and the CR of CRLF) are invisible; leading comments are kept without them.
+    while (end > w.pos && Scan.isWhitespace(w.buf[end - 1])) {
       end--;
     }
     comment(w.pos, end);
