@@ -240,8 +240,7 @@ final class MigrationResolver {
   }
 
   private static ResolvedMigration javaMigration(String className, JavaMigration jm) {
-    String simple = className.substring(className.lastIndexOf('.') + 1);
-    Matcher m = JAVA_NAME.matcher(simple);
+    Matcher m = JAVA_NAME.matcher(jm.getClass().getSimpleName());
     if (!m.matches()) {
       throw new GodwitException(
           ErrorCode.NAMING,
