@@ -50,6 +50,11 @@ final class Lexer implements StatementStream {
     this.placeholders = options.placeholders() == null ? null : new Placeholders(options);
   }
 
+  /** The current window size in chars: tests check that it stays bounded. */
+  int windowCapacity() {
+    return w.buf.length;
+  }
+
   @Override
   public boolean hasNext() {
     if (next == null && !done) {
