@@ -14,8 +14,18 @@ final class Args {
       List.of("migrate", "info", "validate", "baseline", "repair", "undo", "clean", "plan", "help");
   private static final List<String> OWN_FLAGS =
       List.of(
-          "--help", "--version", "--json", "--stacktrace", "--quiet", "--verbose", "--config",
-          "--env", "--count", "--allow-production", "--undo", "--target");
+          "--help",
+          "--version",
+          "--json",
+          "--stacktrace",
+          "--quiet",
+          "--verbose",
+          "--config",
+          "--env",
+          "--count",
+          "--allow-production",
+          "--undo",
+          "--target");
 
   String command;
   final List<String> positional = new ArrayList<>();
@@ -146,7 +156,8 @@ final class Args {
 
   private static String value(String[] argv, int i, String name) throws UsageException {
     if (i >= argv.length || argv[i].startsWith("--")) {
-      throw new UsageException(name + " needs a value: " + name + " <value> or " + name + "=<value>");
+      throw new UsageException(
+          name + " needs a value: " + name + " <value> or " + name + "=<value>");
     }
     return argv[i];
   }

@@ -43,7 +43,10 @@ final class Cli {
       return ExitCode.OK.code;
     }
     if (args.command == null || args.command.equals("help") || args.help) {
-      String topic = "help".equals(args.command) && !args.positional.isEmpty() ? args.positional.get(0) : args.command;
+      String topic =
+          "help".equals(args.command) && !args.positional.isEmpty()
+              ? args.positional.get(0)
+              : args.command;
       if (topic != null && topic.equals("help")) {
         topic = null;
       }

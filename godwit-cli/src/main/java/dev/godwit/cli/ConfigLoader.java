@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
 
 /**
  * Builds the configuration from godwit.toml, GODWIT_* environment variables and flags, in that
- * order of increasing precedence. Within the file, the selected environment overrides the
- * top-level values.
+ * order of increasing precedence. Within the file, the selected environment overrides the top-level
+ * values.
  */
 final class ConfigLoader {
   private static final Pattern ENV_REF = Pattern.compile("\\$\\{env\\.([A-Za-z_][A-Za-z0-9_]*)}");
@@ -63,7 +63,9 @@ final class ConfigLoader {
     } else if (selected != null) {
       throw new GodwitException(
           ErrorCode.CONFIGURATION,
-          "Environment '" + selected + "' was selected but there is no godwit.toml; pass --config.");
+          "Environment '"
+              + selected
+              + "' was selected but there is no godwit.toml; pass --config.");
     }
     readEnvironmentVariables();
     flags.forEach((k, v) -> values.put(k, k.parse(v)));
@@ -151,7 +153,13 @@ final class ConfigLoader {
           if (v instanceof TomlTable || v instanceof List) {
             throw new GodwitException(
                 ErrorCode.CONFIGURATION,
-                source + ":" + t.line(name) + ":" + t.column(name) + ": placeholder '" + name
+                source
+                    + ":"
+                    + t.line(name)
+                    + ":"
+                    + t.column(name)
+                    + ": placeholder '"
+                    + name
                     + "' must be a single value");
           }
           placeholders.put(name, expand(String.valueOf(v), where, prefix + "placeholders." + name));

@@ -36,7 +36,12 @@ final class Help {
 
   static String text(String command) {
     if (command != null && COMMANDS.containsKey(command)) {
-      return "Usage: godwit [options] " + command + "\n\n" + COMMANDS.get(command) + "\n" + global();
+      return "Usage: godwit [options] "
+          + command
+          + "\n\n"
+          + COMMANDS.get(command)
+          + "\n"
+          + global();
     }
     StringBuilder sb = new StringBuilder();
     sb.append("Godwit ").append(Cli.version()).append(": schema migrations for the JVM\n\n");
@@ -48,16 +53,23 @@ final class Help {
       }
     }
     sb.append("\n").append(global());
-    sb.append("\nSettings (godwit.toml key, flag, environment variable; flag wins over variable,\n");
+    sb.append(
+        "\nSettings (godwit.toml key, flag, environment variable; flag wins over variable,\n");
     sb.append("variable over file):\n");
     for (ConfigKey k : ConfigKey.values()) {
-      sb.append(String.format(Locale.ROOT, "  %-34s %s", k.flag() + " <" + k.kind().name().toLowerCase(Locale.ROOT) + ">", k.description()));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "  %-34s %s",
+              k.flag() + " <" + k.kind().name().toLowerCase(Locale.ROOT) + ">",
+              k.description()));
       if (k.defaultText() != null && !k.defaultText().isEmpty()) {
         sb.append(" [").append(k.defaultText()).append(']');
       }
       sb.append('\n');
     }
-    sb.append("  --placeholders.<name>=<value>      a placeholder value (GODWIT_PLACEHOLDERS_<NAME>)\n");
+    sb.append(
+        "  --placeholders.<name>=<value>      a placeholder value (GODWIT_PLACEHOLDERS_<NAME>)\n");
     sb.append("\nExit codes:\n");
     for (ExitCode e : ExitCode.values()) {
       sb.append(String.format(Locale.ROOT, "  %d  %s%n", e.code, e.meaning));

@@ -26,7 +26,8 @@ import java.util.Map;
  */
 final class Output {
   private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT).withZone(ZoneId.systemDefault());
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
+          .withZone(ZoneId.systemDefault());
 
   private final PrintStream out;
   private final PrintStream err;
@@ -78,9 +79,7 @@ final class Output {
               + " in "
               + ms
               + " ms"
-              + (r.targetVersion() != null
-                  ? " (now at version " + r.targetVersion() + ")"
-                  : ""));
+              + (r.targetVersion() != null ? " (now at version " + r.targetVersion() + ")" : ""));
       for (AppliedMigration a : r.applied()) {
         out.println(
             "  "
@@ -318,7 +317,8 @@ final class Output {
       out.println("Repair: the history needed no change.");
       return;
     }
-    out.println("Repair made " + r.changes().size() + (r.changes().size() == 1 ? " change:" : " changes:"));
+    out.println(
+        "Repair made " + r.changes().size() + (r.changes().size() == 1 ? " change:" : " changes:"));
     for (RepairResult.Change c : r.changes()) {
       out.println(
           "  - "
@@ -360,7 +360,11 @@ final class Output {
       return;
     }
     out.println(
-        "Cleaned " + String.join(", ", r.schemas()) + ": " + r.droppedObjects() + " objects dropped.");
+        "Cleaned "
+            + String.join(", ", r.schemas())
+            + ": "
+            + r.droppedObjects()
+            + " objects dropped.");
   }
 
   // ------------------------------------------------------------ plan
@@ -399,7 +403,11 @@ final class Output {
       return;
     }
     out.println(
-        "Plan for " + r.command() + ": " + r.migrations().size() + " migration(s), nothing changed yet.");
+        "Plan for "
+            + r.command()
+            + ": "
+            + r.migrations().size()
+            + " migration(s), nothing changed yet.");
     for (PlanResult.Planned p : r.migrations()) {
       out.println();
       out.println(

@@ -35,7 +35,11 @@ class CliIT {
     Path file = dir.resolve("godwit.toml");
     Files.writeString(
         file,
-        "url = \"" + url + "\"\nuser = \"sa\"\nlocations = [\"filesystem:" + migrations + "\"]\n"
+        "url = \""
+            + url
+            + "\"\nuser = \"sa\"\nlocations = [\"filesystem:"
+            + migrations
+            + "\"]\n"
             + extra);
     return file;
   }
@@ -61,7 +65,13 @@ class CliIT {
     JsonNode first = doc.get("migrations").get(0);
     for (String field :
         new String[] {
-          "version", "description", "type", "script", "state", "checksum", "installedOn",
+          "version",
+          "description",
+          "type",
+          "script",
+          "state",
+          "checksum",
+          "installedOn",
           "executionTimeMs"
         }) {
       assertThat(first.has(field)).as(field).isTrue();
@@ -87,7 +97,8 @@ class CliIT {
     assertThat(first.get("script").asText()).isEqualTo("V1__create_t.sql");
     assertThat(first.get("transactional").asBoolean()).isTrue();
     assertThat(first.get("statements").get(0).get("line").asInt()).isEqualTo(1);
-    assertThat(first.get("statements").get(0).get("sql").asText()).isEqualTo("CREATE TABLE t (id INT)");
+    assertThat(first.get("statements").get(0).get("sql").asText())
+        .isEqualTo("CREATE TABLE t (id INT)");
     CliRun info = godwit("--config", cfg.toString(), "info", "--json");
     assertThat(info.json().get("currentVersion").isNull()).isTrue();
   }
@@ -100,7 +111,12 @@ class CliIT {
     assertThat(godwit("--config", dir.resolve("missing.toml").toString(), "info").exit())
         .isEqualTo(3);
     assertThat(
-            godwit("--url", "jdbc:postgresql://127.0.0.1:1/x", "--locations", migrations.toString(), "info")
+            godwit(
+                    "--url",
+                    "jdbc:postgresql://127.0.0.1:1/x",
+                    "--locations",
+                    migrations.toString(),
+                    "info")
                 .exit())
         .isEqualTo(4);
     assertThat(godwit("--config", cfg.toString(), "migrate").exit()).isZero();
@@ -108,7 +124,8 @@ class CliIT {
     CliRun validate = godwit("--config", cfg.toString(), "validate", "--json");
     assertThat(validate.exit()).isEqualTo(5);
     assertThat(validate.json().get("valid").asBoolean()).isFalse();
-    assertThat(validate.json().get("issues").get(0).get("kind").asText()).isEqualTo("CHECKSUM_MISMATCH");
+    assertThat(validate.json().get("issues").get(0).get("kind").asText())
+        .isEqualTo("CHECKSUM_MISMATCH");
     CliRun migrate = godwit("--config", cfg.toString(), "migrate", "--json");
     assertThat(migrate.exit()).isEqualTo(5);
     assertThat(migrate.json().get("error").get("code").asText()).isEqualTo("VALIDATION");
@@ -138,7 +155,9 @@ class CliIT {
     String other = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
     Path cfg =
         config(
-            "[environments.ci]\nurl = \"" + other + "\"\npassword = \"${env.CI_DB_PASSWORD}\"\n"
+            "[environments.ci]\nurl = \""
+                + other
+                + "\"\npassword = \"${env.CI_DB_PASSWORD}\"\n"
                 + "production = true\n");
     CliRun missing = godwit("--config", cfg.toString(), "--env", "ci", "info");
     assertThat(missing.exit()).isEqualTo(3);
@@ -148,7 +167,8 @@ class CliIT {
     CliRun undo = godwit("--config", cfg.toString(), "--env", "ci", "undo");
     assertThat(undo.exit()).isEqualTo(9);
     assertThat(undo.err()).contains("production");
-    assertThat(godwit("--config", cfg.toString(), "--env", "ci", "undo", "--allow-production").exit())
+    assertThat(
+            godwit("--config", cfg.toString(), "--env", "ci", "undo", "--allow-production").exit())
         .isZero();
     CliRun typo = godwit("--config", cfg.toString(), "--env", "cj", "info");
     assertThat(typo.err()).contains("did you mean 'ci'");
@@ -174,8 +194,14 @@ class CliIT {
   void passwordsNeverAppearInOutput() throws IOException {
     CliRun run =
         godwit(
-            "--url", "jdbc:postgresql://127.0.0.1:1/db?password=topsecret", "--password",
-            "topsecret2", "--locations", migrations.toString(), "--json", "info");
+            "--url",
+            "jdbc:postgresql://127.0.0.1:1/db?password=topsecret",
+            "--password",
+            "topsecret2",
+            "--locations",
+            migrations.toString(),
+            "--json",
+            "info");
     assertThat(run.exit()).isEqualTo(4);
     assertThat(run.out() + run.err()).doesNotContain("topsecret");
     assertThat(run.json().get("error").get("exitCode").asInt()).isEqualTo(4);
@@ -186,7 +212,10 @@ class CliIT {
     assertThat(godwit("--version").out()).startsWith("godwit ");
     CliRun help = godwit("--help");
     assertThat(help.exit()).isZero();
-    assertThat(help.out()).contains("migrate").contains("--baseline-version").contains("Exit codes");
+    assertThat(help.out())
+        .contains("migrate")
+        .contains("--baseline-version")
+        .contains("Exit codes");
     assertThat(godwit("undo", "--help").out()).contains("--count");
   }
 }

@@ -14,5 +14,4 @@ final class CliRunJson {
       throw new IllegalStateException("not the expected JSON: " + json, e);
     }
   }
-
 }

@@ -49,7 +49,10 @@ class ProcessesIT {
     for (int i = 1; i <= 200; i++) {
       Files.writeString(
           sql.resolve("V" + i + "__step_" + i + ".sql"),
-          "CREATE TABLE t" + i + " (id INT PRIMARY KEY, v TEXT);\nINSERT INTO t" + i
+          "CREATE TABLE t"
+              + i
+              + " (id INT PRIMARY KEY, v TEXT);\nINSERT INTO t"
+              + i
               + " VALUES (1, 'x');\n");
     }
     List<Path> workDirs = new ArrayList<>();
@@ -61,8 +64,18 @@ class ProcessesIT {
           start(
               work,
               List.of(
-                  "--url", url, "--user", pg.user(), "--password", pg.password(), "--locations",
-                  "filesystem:" + sql, "--lock-wait-timeout", "120", "--json", "migrate")));
+                  "--url",
+                  url,
+                  "--user",
+                  pg.user(),
+                  "--password",
+                  pg.password(),
+                  "--locations",
+                  "filesystem:" + sql,
+                  "--lock-wait-timeout",
+                  "120",
+                  "--json",
+                  "migrate")));
     }
     int totalApplied = 0;
     int nothingToDo = 0;
@@ -107,7 +120,8 @@ class ProcessesIT {
     String url = pg.createDatabase();
     Path sql = Files.createDirectories(dir.resolve("sql"));
     for (int i = 1; i <= 4; i++) {
-      Files.writeString(sql.resolve("V" + i + "__t" + i + ".sql"), "CREATE TABLE t" + i + " (id INT);\n");
+      Files.writeString(
+          sql.resolve("V" + i + "__t" + i + ".sql"), "CREATE TABLE t" + i + " (id INT);\n");
     }
     Files.writeString(
         sql.resolve("V5__orders.sql"),
@@ -116,8 +130,15 @@ class ProcessesIT {
         start(
             dir,
             List.of(
-                "--url", url, "--user", pg.user(), "--password", pg.password(), "--locations",
-                "filesystem:" + sql, "migrate"));
+                "--url",
+                url,
+                "--user",
+                pg.user(),
+                "--password",
+                pg.password(),
+                "--locations",
+                "filesystem:" + sql,
+                "migrate"));
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
     String err = "";
     for (Path f : Files.list(dir).toList()) {
@@ -130,7 +151,8 @@ class ProcessesIT {
     try (Connection c = DriverManager.getConnection(url, pg.user(), pg.password());
         Statement st = c.createStatement()) {
       ResultSet rs =
-          st.executeQuery("SELECT string_agg(version, ',' ORDER BY installed_rank) FROM godwit_schema_history");
+          st.executeQuery(
+              "SELECT string_agg(version, ',' ORDER BY installed_rank) FROM godwit_schema_history");
       rs.next();
       assertThat(rs.getString(1)).isEqualTo("1,2,3,4");
       rs = st.executeQuery("SELECT to_regclass('orders') IS NULL");
@@ -142,7 +164,8 @@ class ProcessesIT {
   @Test
   void theLauncherStartsTheBuiltCliAtOnce() throws Exception {
     Path launcher = Paths.get("..", "godwit").toAbsolutePath().normalize();
-    Process p = new ProcessBuilder(launcher.toString(), "--version").redirectErrorStream(true).start();
+    Process p =
+        new ProcessBuilder(launcher.toString(), "--version").redirectErrorStream(true).start();
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.exitValue()).as(out).isZero();

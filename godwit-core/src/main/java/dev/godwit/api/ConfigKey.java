@@ -30,7 +30,10 @@ public enum ConfigKey {
   OUT_OF_ORDER("outOfOrder", Kind.BOOLEAN, "false", "Allow pending versions below the latest"),
   VALIDATE_ON_MIGRATE("validateOnMigrate", Kind.BOOLEAN, "true", "Validate before migrating"),
   VALIDATE_MIGRATION_NAMING(
-      "validateMigrationNaming", Kind.BOOLEAN, "false", "Misnamed files are an error, not a warning"),
+      "validateMigrationNaming",
+      Kind.BOOLEAN,
+      "false",
+      "Misnamed files are an error, not a warning"),
   IGNORE_MIGRATION_PATTERNS(
       "ignoreMigrationPatterns",
       Kind.LIST,
@@ -42,8 +45,7 @@ public enum ConfigKey {
   BASELINE_ON_MIGRATE(
       "baselineOnMigrate", Kind.BOOLEAN, "false", "Baseline a non-empty schema without history"),
   CLEAN_ENABLED("cleanEnabled", Kind.BOOLEAN, "false", "Allow clean (never in production)"),
-  PRODUCTION(
-      "production", Kind.BOOLEAN, "false", "Production: no clean, no undo without override"),
+  PRODUCTION("production", Kind.BOOLEAN, "false", "Production: no clean, no undo without override"),
   PLACEHOLDERS("placeholders", Kind.MAP, "", "Values for ${name} placeholders in SQL"),
   PLACEHOLDER_REPLACEMENT(
       "placeholderReplacement", Kind.BOOLEAN, "true", "Replace placeholders in SQL"),
@@ -202,7 +204,11 @@ public enum ConfigKey {
           if (eq <= 0) {
             throw new GodwitException(
                 ErrorCode.CONFIGURATION,
-                "Setting '" + key + "' takes name=value pairs separated by commas, not '" + pair + "'");
+                "Setting '"
+                    + key
+                    + "' takes name=value pairs separated by commas, not '"
+                    + pair
+                    + "'");
           }
           map.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
         }

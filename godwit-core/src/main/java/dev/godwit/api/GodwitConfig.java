@@ -10,8 +10,8 @@ import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
- * Godwit's configuration: immutable once built. Every value is keyed by a {@link ConfigKey};
- * unset keys take their documented defaults.
+ * Godwit's configuration: immutable once built. Every value is keyed by a {@link ConfigKey}; unset
+ * keys take their documented defaults.
  */
 public final class GodwitConfig {
   private final Map<ConfigKey, Object> values;

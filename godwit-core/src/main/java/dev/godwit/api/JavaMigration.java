@@ -1,10 +1,9 @@
 package dev.godwit.api;
 
 /**
- * A migration written in Java. The class's simple name follows the file naming:
- * {@code V2_1__Add_index} is version 2.1 "Add index", {@code R__Refresh_views} a repeatable.
- * Classes are found in {@code classpath:} locations or passed to {@link
- * GodwitConfig.Builder#javaMigrations}.
+ * A migration written in Java. The class's simple name follows the file naming: {@code
+ * V2_1__Add_index} is version 2.1 "Add index", {@code R__Refresh_views} a repeatable. Classes are
+ * found in {@code classpath:} locations or passed to {@link GodwitConfig.Builder#javaMigrations}.
  */
 public interface JavaMigration {
 

@@ -11,7 +11,10 @@ import java.util.List;
  * @param warnings warnings (misnamed files, ...)
  */
 public record MigrateResult(
-    String initialVersion, String targetVersion, List<AppliedMigration> applied, List<String> warnings) {
+    String initialVersion,
+    String targetVersion,
+    List<AppliedMigration> applied,
+    List<String> warnings) {
 
   /** Freezes the lists. */
   public MigrateResult {

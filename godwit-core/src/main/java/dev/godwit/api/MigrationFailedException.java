@@ -4,9 +4,9 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * A statement of a migration failed. Carries the script, the failing statement's line and text,
- * the database's SQLSTATE, and the statements that had already run when the migration could not
- * be rolled back.
+ * A statement of a migration failed. Carries the script, the failing statement's line and text, the
+ * database's SQLSTATE, and the statements that had already run when the migration could not be
+ * rolled back.
  */
 public final class MigrationFailedException extends GodwitException {
   private static final long serialVersionUID = 1L;

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A migration version: parts separated by {@code .} or {@code _}, compared numerically part by
- * part ({@code 1.10} after {@code 1.9}); trailing zero parts do not count ({@code 1.0 = 1}).
+ * A migration version: parts separated by {@code .} or {@code _}, compared numerically part by part
+ * ({@code 1.10} after {@code 1.9}); trailing zero parts do not count ({@code 1.0 = 1}).
  */
 public final class MigrationVersion implements Comparable<MigrationVersion> {
   private final String text;
@@ -36,7 +36,9 @@ public final class MigrationVersion implements Comparable<MigrationVersion> {
         String part = text.substring(start, i);
         if (!isNumber(part)) {
           throw new IllegalArgumentException(
-              "could not recognise version number " + raw + " (parts must be numbers, as in 1.2.3)");
+              "could not recognise version number "
+                  + raw
+                  + " (parts must be numbers, as in 1.2.3)");
         }
         parts.add(new BigInteger(part));
         start = i + 1;

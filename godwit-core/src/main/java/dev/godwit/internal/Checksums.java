@@ -10,8 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32;
 
 /**
- * Flyway's checksum, bit for bit: CRC-32 of the UTF-8 text without a leading BOM and without any
- * CR or LF character, read as a signed int. Streams, so a 1 GB script needs no 1 GB string.
+ * Flyway's checksum, bit for bit: CRC-32 of the UTF-8 text without a leading BOM and without any CR
+ * or LF character, read as a signed int. Streams, so a 1 GB script needs no 1 GB string.
  */
 final class Checksums {
   private Checksums() {}

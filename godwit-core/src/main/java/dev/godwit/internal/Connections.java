@@ -29,7 +29,9 @@ final class Connections {
 
   /** The target as it may be shown: the URL with its password masked. */
   String target() {
-    return config.dataSource() != null ? "the configured DataSource" : Redaction.maskUrl(config.url());
+    return config.dataSource() != null
+        ? "the configured DataSource"
+        : Redaction.maskUrl(config.url());
   }
 
   String password() {

@@ -70,7 +70,8 @@ interface Dialect {
    * @param connections opens extra connections when the lock needs its own
    * @param main the connection that migrations run on
    */
-  MigrationLock lock(Connections connections, Connection main, String schema, String table, Duration wait)
+  MigrationLock lock(
+      Connections connections, Connection main, String schema, String table, Duration wait)
       throws SQLException;
 
   /** Drops every object of the schemas; returns how many were dropped. */

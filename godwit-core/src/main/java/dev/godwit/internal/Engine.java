@@ -206,7 +206,8 @@ public final class Engine {
       }
       MigrationRunner.Prepared p = runner.prepare(m);
       MigrationRunner.logMode(m, p);
-      LOG.info("Applying {} {}", m.isRepeatable() ? "repeatable" : "version " + m.version(), m.script());
+      LOG.info(
+          "Applying {} {}", m.isRepeatable() ? "repeatable" : "version " + m.version(), m.script());
       HistoryRow row = MigrationRunner.rowFor(m, m.type(), rank++, s.installedBy);
       applied.add(runner.run(m, p, "Migrate", row));
       if (!m.isRepeatable()) {
@@ -260,8 +261,16 @@ public final class Engine {
       if (!created.isEmpty()) {
         HistoryRow marker =
             new HistoryRow(
-                0, null, "<< Flyway Schema Creation >>", MigrationType.SCHEMA,
-                quotedList(s, created), null, s.installedBy, null, 0, true);
+                0,
+                null,
+                "<< Flyway Schema Creation >>",
+                MigrationType.SCHEMA,
+                quotedList(s, created),
+                null,
+                s.installedBy,
+                null,
+                0,
+                true);
         s.history.insert(s.connection, marker);
         rows.add(marker);
       }
@@ -289,7 +298,9 @@ public final class Engine {
       version = MigrationVersion.parse(version).toString();
     } catch (IllegalArgumentException e) {
       throw new GodwitException(
-          ErrorCode.CONFIGURATION, "Invalid baselineVersion '" + version + "': " + e.getMessage(), e);
+          ErrorCode.CONFIGURATION,
+          "Invalid baselineVersion '" + version + "': " + e.getMessage(),
+          e);
     }
     String description = config.string(ConfigKey.BASELINE_DESCRIPTION);
     return new HistoryRow(
@@ -410,8 +421,16 @@ public final class Engine {
               MigrationRunner.Prepared p = runner.prepare(undo);
               HistoryRow row =
                   new HistoryRow(
-                      rank++, pair[0].versionText(), undo.description(), MigrationType.UNDO_SQL,
-                      undo.script(), undo.checksum(), s.installedBy, null, 0, true);
+                      rank++,
+                      pair[0].versionText(),
+                      undo.description(),
+                      MigrationType.UNDO_SQL,
+                      undo.script(),
+                      undo.checksum(),
+                      s.installedBy,
+                      null,
+                      0,
+                      true);
               LOG.info("Undoing version {} with {}", pair[0].version(), undo.script());
               done.add(runner.run(undo, p, "Undo", row));
             }
@@ -570,7 +589,8 @@ public final class Engine {
           List<PlanResult.Planned> out = new ArrayList<>();
           for (ResolvedMigration[] pair : undoPlan(ctx, rows, count, target)) {
             out.add(
-                planned(ctx, runner, pair[1], MigrationType.UNDO_SQL, pair[0].versionText(), rank++));
+                planned(
+                    ctx, runner, pair[1], MigrationType.UNDO_SQL, pair[0].versionText(), rank++));
           }
           return new PlanResult("undo", out, ctx.resolution().warnings());
         });

@@ -64,7 +64,12 @@ final class HistoryTable {
 
   List<HistoryRow> read(Connection c) throws SQLException {
     String sql =
-        "SELECT " + COLUMNS + " FROM " + qualified + dialect.historyFilter() + " ORDER BY \"installed_rank\"";
+        "SELECT "
+            + COLUMNS
+            + " FROM "
+            + qualified
+            + dialect.historyFilter()
+            + " ORDER BY \"installed_rank\"";
     List<HistoryRow> rows = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(sql);
         ResultSet rs = ps.executeQuery()) {

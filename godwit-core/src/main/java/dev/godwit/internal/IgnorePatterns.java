@@ -9,7 +9,8 @@ import java.util.Locale;
 /** {@code ignoreMigrationPatterns}: which problems validate lets pass, as {@code type:state}. */
 final class IgnorePatterns {
   private static final List<String> TYPES = List.of("*", "versioned", "repeatable");
-  private static final List<String> STATES = List.of("*", "missing", "pending", "ignored", "future");
+  private static final List<String> STATES =
+      List.of("*", "missing", "pending", "ignored", "future");
 
   private final List<String[]> patterns;
 
@@ -21,7 +22,9 @@ final class IgnorePatterns {
     List<String[]> out = new ArrayList<>();
     for (String p : raw) {
       String[] parts = p.trim().toLowerCase(Locale.ROOT).split(":", -1);
-      if (parts.length != 2 || !TYPES.contains(parts[0].trim()) || !STATES.contains(parts[1].trim())) {
+      if (parts.length != 2
+          || !TYPES.contains(parts[0].trim())
+          || !STATES.contains(parts[1].trim())) {
         throw new GodwitException(
             ErrorCode.CONFIGURATION,
             "Invalid ignoreMigrationPatterns entry '"
@@ -46,8 +49,7 @@ final class IgnorePatterns {
 
   boolean ignores(boolean repeatable, String state) {
     for (String[] p : patterns) {
-      boolean typeOk =
-          p[0].equals("*") || p[0].equals(repeatable ? "repeatable" : "versioned");
+      boolean typeOk = p[0].equals("*") || p[0].equals(repeatable ? "repeatable" : "versioned");
       if (typeOk && (p[1].equals("*") || p[1].equals(state))) {
         return true;
       }

@@ -24,7 +24,8 @@ final class Locks {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new GodwitException(ErrorCode.LOCK_TIMEOUT, "Interrupted while waiting for the lock", e);
+      throw new GodwitException(
+          ErrorCode.LOCK_TIMEOUT, "Interrupted while waiting for the lock", e);
     }
     return lock::unlock;
   }
@@ -47,7 +48,8 @@ final class Locks {
       Thread.sleep(millis);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new GodwitException(ErrorCode.LOCK_TIMEOUT, "Interrupted while waiting for the lock", e);
+      throw new GodwitException(
+          ErrorCode.LOCK_TIMEOUT, "Interrupted while waiting for the lock", e);
     }
   }
 }

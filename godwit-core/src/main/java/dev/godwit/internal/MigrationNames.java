@@ -10,8 +10,8 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * Parses migration file names the way Flyway does: case-insensitive suffix, case-sensitive
- * longest prefix, split at the first separator, {@code _} to space in the description.
+ * Parses migration file names the way Flyway does: case-insensitive suffix, case-sensitive longest
+ * prefix, split at the first separator, {@code _} to space in the description.
  */
 final class MigrationNames {
   /** What a file is. */
@@ -48,8 +48,7 @@ final class MigrationNames {
   MigrationNames(GodwitConfig config) {
     addPrefix(config.string(ConfigKey.SQL_MIGRATION_PREFIX), Kind.VERSIONED);
     addPrefix(config.string(ConfigKey.UNDO_SQL_MIGRATION_PREFIX), Kind.UNDO);
-    addPrefix(
-        config.string(ConfigKey.REPEATABLE_SQL_MIGRATION_PREFIX), Kind.REPEATABLE);
+    addPrefix(config.string(ConfigKey.REPEATABLE_SQL_MIGRATION_PREFIX), Kind.REPEATABLE);
     addPrefix("B", Kind.BASELINE);
     for (String event : CallbackEvents.ALL) {
       prefixes.add(new String[] {event, Kind.CALLBACK.name()});
@@ -96,7 +95,8 @@ final class MigrationNames {
       String rest = base.substring(p[0].length());
       int sep = rest.indexOf(separator);
       String versionPart = sep < 0 ? rest : rest.substring(0, sep);
-      String description = sep < 0 ? "" : rest.substring(sep + separator.length()).replace('_', ' ');
+      String description =
+          sep < 0 ? "" : rest.substring(sep + separator.length()).replace('_', ' ');
       if (kind == Kind.REPEATABLE || kind == Kind.CALLBACK) {
         if (!versionPart.isEmpty()) {
           if (kind == Kind.CALLBACK) {
@@ -113,7 +113,8 @@ final class MigrationNames {
         return new Parsed(kind, null, description, kind == Kind.CALLBACK ? p[0] : null);
       }
       if (versionPart.isEmpty()) {
-        return new Rejected(fileName, "the version is missing; name it like " + p[0] + "1__init" + suffix);
+        return new Rejected(
+            fileName, "the version is missing; name it like " + p[0] + "1__init" + suffix);
       }
       try {
         return new Parsed(kind, MigrationVersion.parse(versionPart), description, null);
@@ -136,7 +137,12 @@ final class MigrationNames {
       String first = base.substring(0, 1);
       for (String[] p : prefixes) {
         if (p[0].equalsIgnoreCase(first)) {
-          hint = "; prefixes are case-sensitive: did you mean " + p[0] + base.substring(1) + suffix + "?";
+          hint =
+              "; prefixes are case-sensitive: did you mean "
+                  + p[0]
+                  + base.substring(1)
+                  + suffix
+                  + "?";
           break;
         }
       }

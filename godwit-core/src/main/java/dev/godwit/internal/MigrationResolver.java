@@ -155,8 +155,7 @@ final class MigrationResolver {
             + "\nRename or remove one of them (1.0 and 1 are the same version).");
   }
 
-  private ResolvedMigration fileMigration(
-      MigrationNames.Parsed p, Resource r, MigrationType type) {
+  private ResolvedMigration fileMigration(MigrationNames.Parsed p, Resource r, MigrationType type) {
     ScriptConfig sc =
         r.path() != null ? ScriptConfig.forScript(r.path(), r.displayName()) : ScriptConfig.NONE;
     Charset charset = charsetFor(config, sc, r);

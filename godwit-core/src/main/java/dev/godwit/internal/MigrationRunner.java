@@ -51,7 +51,8 @@ final class MigrationRunner {
       boolean tx =
           m.java().canExecuteInTransaction()
               && session.config.flag(ConfigKey.EXECUTE_IN_TRANSACTION);
-      return new Prepared(List.of(), tx, tx ? null : "the Java migration asks for no transaction", 1);
+      return new Prepared(
+          List.of(), tx, tx ? null : "the Java migration asks for no transaction", 1);
     }
     List<Statement> kept = new ArrayList<>();
     long size = 0;
@@ -123,7 +124,13 @@ final class MigrationRunner {
       }
       c.setAutoCommit(true);
       return new AppliedMigration(
-          row.version(), row.description(), row.type(), row.script(), executed[0], ms, p.transactional());
+          row.version(),
+          row.description(),
+          row.type(),
+          row.script(),
+          executed[0],
+          ms,
+          p.transactional());
     } catch (Failure f) {
       throw fail(m, p, phase, row, start, ran, executed[0], f.statement, f.cause);
     } catch (SQLException e) {
@@ -242,7 +249,10 @@ final class MigrationRunner {
     StringBuilder sb = new StringBuilder();
     sb.append("Migration ").append(m.displayName());
     if (statement != null) {
-      sb.append(" failed at line ").append(statement.line()).append(", column ").append(statement.column());
+      sb.append(" failed at line ")
+          .append(statement.line())
+          .append(", column ")
+          .append(statement.column());
     } else {
       sb.append(" failed");
     }
@@ -257,7 +267,8 @@ final class MigrationRunner {
     }
     sb.append('\n');
     if (!effectsRemain) {
-      sb.append("  Rolled back: nothing of this migration was applied and no history row was written.\n");
+      sb.append(
+          "  Rolled back: nothing of this migration was applied and no history row was written.\n");
       sb.append("  Fix the script and run migrate again.");
       return sb.toString();
     }
@@ -287,8 +298,16 @@ final class MigrationRunner {
 
   private static HistoryRow withOutcome(HistoryRow r, int ms, boolean success) {
     return new HistoryRow(
-        r.rank(), r.version(), r.description(), r.type(), r.script(), r.checksum(), r.installedBy(),
-        null, ms, success);
+        r.rank(),
+        r.version(),
+        r.description(),
+        r.type(),
+        r.script(),
+        r.checksum(),
+        r.installedBy(),
+        null,
+        ms,
+        success);
   }
 
   private static int elapsed(long start) {
@@ -297,7 +316,15 @@ final class MigrationRunner {
 
   static HistoryRow rowFor(ResolvedMigration m, MigrationType type, int rank, String installedBy) {
     return new HistoryRow(
-        rank, m.versionText(), m.description(), type, m.script(), m.checksum(), installedBy, null, 0,
+        rank,
+        m.versionText(),
+        m.description(),
+        type,
+        m.script(),
+        m.checksum(),
+        installedBy,
+        null,
+        0,
         true);
   }
 

@@ -10,8 +10,8 @@ import java.util.function.Function;
 /**
  * Placeholder values: the configured ones plus the built-ins ({@code ${godwit:defaultSchema}},
  * {@code user}, {@code database}, {@code timestamp}, {@code table}, and {@code filename} per
- * script). Names are case-insensitive. The {@code flyway:} spellings resolve too, so Flyway
- * scripts run unchanged.
+ * script). Names are case-insensitive. The {@code flyway:} spellings resolve too, so Flyway scripts
+ * run unchanged.
  */
 final class Placeholders {
   private final Map<String, String> values;

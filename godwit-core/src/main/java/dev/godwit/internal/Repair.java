@@ -43,8 +43,16 @@ final class Repair {
           s.history.insert(
               c,
               new HistoryRow(
-                  rank++, r.version(), r.description(), MigrationType.DELETE, r.script(),
-                  r.checksum(), s.installedBy, null, 0, true));
+                  rank++,
+                  r.version(),
+                  r.description(),
+                  MigrationType.DELETE,
+                  r.script(),
+                  r.checksum(),
+                  s.installedBy,
+                  null,
+                  0,
+                  true));
           changes.add(
               new Change(
                   Action.MARKED_DELETED,
@@ -126,7 +134,10 @@ final class Repair {
     if (r.type() != f.type() && !r.type().isBaseline()) {
       changes.add(
           new Change(
-              Action.ALIGNED_TYPE, r.version(), r.description(), "type " + r.type() + " -> " + f.type()));
+              Action.ALIGNED_TYPE,
+              r.version(),
+              r.description(),
+              "type " + r.type() + " -> " + f.type()));
       type = f.type();
       changed = true;
     }

@@ -13,8 +13,8 @@ import dev.godwit.api.MigrationVersion;
  * @param type the history type it is recorded with
  * @param script the {@code script} column: relative path or class name
  * @param checksum the checksum to record and compare (for repeatables: after placeholders)
- * @param equivalentChecksum for repeatables the raw-text checksum, which also counts as up to
- *     date (Flyway does the same); otherwise equal to {@code checksum}
+ * @param equivalentChecksum for repeatables the raw-text checksum, which also counts as up to date
+ *     (Flyway does the same); otherwise equal to {@code checksum}
  * @param resource the file, or null for a Java migration
  * @param scriptConfig the script's {@code .conf}, or {@link ScriptConfig#NONE}
  * @param java the Java migration, or null for a file

@@ -20,8 +20,8 @@ import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
- * Lists the files of {@code filesystem:} and {@code classpath:} locations, recursively, in a
- * stable order. Hidden directories are skipped.
+ * Lists the files of {@code filesystem:} and {@code classpath:} locations, recursively, in a stable
+ * order. Hidden directories are skipped.
  */
 final class ResourceScanner {
   private final ClassLoader loader;

@@ -63,7 +63,8 @@ final class Session implements AutoCloseable {
     builtIns.put("database", nullToEmpty(dialect.databaseName(connection)));
     builtIns.put(
         "timestamp",
-        LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)));
+        LocalDateTime.now()
+            .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)));
     builtIns.put("table", history.table());
     builtIns.put("environment", config.environment() == null ? "default" : config.environment());
     this.placeholders = new Placeholders(config, builtIns);

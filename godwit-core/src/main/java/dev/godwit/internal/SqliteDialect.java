@@ -18,9 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * SQLite: transactional DDL, one connection. SQLite has no lock that outlives a transaction, so
- * the migration lock is an OS file lock on {@code <database>.godwit-lock} beside the database
- * (released by the OS when a runner dies), plus an in-process lock for runners in one JVM.
+ * SQLite: transactional DDL, one connection. SQLite has no lock that outlives a transaction, so the
+ * migration lock is an OS file lock on {@code <database>.godwit-lock} beside the database (released
+ * by the OS when a runner dies), plus an in-process lock for runners in one JVM.
  */
 final class SqliteDialect implements Dialect {
   @Override
@@ -76,7 +76,9 @@ final class SqliteDialect implements Dialect {
   @Override
   public boolean tableExists(Connection c, String schema, String table) throws SQLException {
     return Jdbc.exists(
-        c, "SELECT 1 FROM " + quote(schema) + ".sqlite_master WHERE type = 'table' AND name = ?", table);
+        c,
+        "SELECT 1 FROM " + quote(schema) + ".sqlite_master WHERE type = 'table' AND name = ?",
+        table);
   }
 
   @Override
@@ -147,7 +149,9 @@ final class SqliteDialect implements Dialect {
     } catch (IOException e) {
       local.close();
       throw new GodwitException(
-          ErrorCode.LOCK_TIMEOUT, "Cannot open the lock file " + lockFile + ": " + e.getMessage(), e);
+          ErrorCode.LOCK_TIMEOUT,
+          "Cannot open the lock file " + lockFile + ": " + e.getMessage(),
+          e);
     } catch (RuntimeException e) {
       local.close();
       throw e;
@@ -191,7 +195,8 @@ final class SqliteDialect implements Dialect {
                     + q
                     + "sqlite_master WHERE type = ? AND name NOT LIKE 'sqlite_%'",
                 type)) {
-          drops.add("DROP " + type.toUpperCase(java.util.Locale.ROOT) + " IF EXISTS " + q + quote(name));
+          drops.add(
+              "DROP " + type.toUpperCase(java.util.Locale.ROOT) + " IF EXISTS " + q + quote(name));
         }
       }
       Jdbc.execute(c, "PRAGMA foreign_keys = OFF");

@@ -38,12 +38,12 @@ final class StateCalculator {
    * @param pending what migrate would run, in run order
    * @param lastApplied the highest effectively applied version, or null
    */
-  record States(List<Entry> entries, List<ResolvedMigration> pending, MigrationVersion lastApplied) {}
+  record States(
+      List<Entry> entries, List<ResolvedMigration> pending, MigrationVersion lastApplied) {}
 
   private StateCalculator() {}
 
-  static States compute(
-      Resolution res, List<HistoryRow> rows, Target target, boolean outOfOrder) {
+  static States compute(Resolution res, List<HistoryRow> rows, Target target, boolean outOfOrder) {
     Set<Integer> deleted = new HashSet<>();
     Set<Integer> undone = new HashSet<>();
     markHiddenRows(rows, deleted, undone);
@@ -208,7 +208,8 @@ final class StateCalculator {
       return new Entry(file, r, MigrationState.SUPERSEDED);
     }
     if (file == null) {
-      return new Entry(null, r, r.success() ? MigrationState.MISSING : MigrationState.MISSING_FAILED);
+      return new Entry(
+          null, r, r.success() ? MigrationState.MISSING : MigrationState.MISSING_FAILED);
     }
     if (!r.success()) {
       consumed.add(r.description());
@@ -228,7 +229,8 @@ final class StateCalculator {
   }
 
   /** Marks rows hidden by later DELETE rows and rows undone by later UNDO rows. */
-  private static void markHiddenRows(List<HistoryRow> rows, Set<Integer> deleted, Set<Integer> undone) {
+  private static void markHiddenRows(
+      List<HistoryRow> rows, Set<Integer> deleted, Set<Integer> undone) {
     for (int i = 0; i < rows.size(); i++) {
       HistoryRow r = rows.get(i);
       boolean isDelete = r.type() == MigrationType.DELETE;

@@ -14,8 +14,7 @@ import java.util.regex.Pattern;
 
 /**
  * Sends statements one at a time, never as one multi-statement string. Consecutive plain DML is
- * sent as a JDBC batch when allowed; a failure inside a batch is still pinned on its own
- * statement.
+ * sent as a JDBC batch when allowed; a failure inside a batch is still pinned on its own statement.
  */
 final class StatementExecutor implements AutoCloseable {
   /** A statement failed: which one, and the database's exception. */

@@ -10,7 +10,8 @@ import java.util.List;
 final class Validator {
   private Validator() {}
 
-  static List<ValidationIssue> validate(List<StateCalculator.Entry> entries, IgnorePatterns ignore) {
+  static List<ValidationIssue> validate(
+      List<StateCalculator.Entry> entries, IgnorePatterns ignore) {
     List<ValidationIssue> issues = new ArrayList<>();
     for (StateCalculator.Entry e : entries) {
       ValidationIssue issue = check(e, ignore);

@@ -36,8 +36,7 @@ class ChecksumsTest {
             .locations("filesystem:" + dir)
             .placeholders(Map.of("greeting", "hello"))
             .build();
-    Resolution res =
-        new MigrationResolver(config, new Placeholders(config, Map.of())).resolve();
+    Resolution res = new MigrationResolver(config, new Placeholders(config, Map.of())).resolve();
     Map<String, Integer> actual = new HashMap<>();
     res.versioned().forEach(m -> actual.put(m.script(), m.checksum()));
     res.repeatables().forEach(m -> actual.put(m.script(), m.checksum()));
@@ -54,8 +53,7 @@ class ChecksumsTest {
             .locations("filesystem:" + shared.resolve("compat/flyway-checksums"))
             .placeholders(Map.of("greeting", "hello"))
             .build();
-    Resolution res =
-        new MigrationResolver(config, new Placeholders(config, Map.of())).resolve();
+    Resolution res = new MigrationResolver(config, new Placeholders(config, Map.of())).resolve();
     Map<String, Integer> raw = new HashMap<>();
     res.repeatables().forEach(m -> raw.put(m.script(), m.equivalentChecksum()));
     assertThat(raw)
@@ -94,8 +92,7 @@ class ChecksumsTest {
   }
 
   @Test
-  void latin1BytesUnderUtf8AreAnErrorNamingTheFileAndTheFix(@TempDir Path dir)
-      throws IOException {
+  void latin1BytesUnderUtf8AreAnErrorNamingTheFileAndTheFix(@TempDir Path dir) throws IOException {
     Files.write(
         dir.resolve("V1__latin1.sql"),
         new byte[] {

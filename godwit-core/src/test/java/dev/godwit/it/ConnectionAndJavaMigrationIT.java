@@ -26,7 +26,10 @@ class ConnectionAndJavaMigrationIT {
     String url = "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
     try (var c = java.sql.DriverManager.getConnection(url, "owner", "right-password")) {
       Godwit godwit =
-          Godwit.configure().url(url, "owner", "s3cret-Wrong").locations("filesystem:" + dir).load();
+          Godwit.configure()
+              .url(url, "owner", "s3cret-Wrong")
+              .locations("filesystem:" + dir)
+              .load();
       assertThatThrownBy(godwit::info)
           .isInstanceOfSatisfying(
               GodwitException.class,
@@ -64,14 +67,20 @@ class ConnectionAndJavaMigrationIT {
   void anEmptyOrMissingLocationIsReported() throws Exception {
     String url = "jdbc:h2:mem:" + UUID.randomUUID();
     assertThatThrownBy(
-            () -> Godwit.configure().url(url).locations("filesystem:" + dir.resolve("nope")).load().info())
+            () ->
+                Godwit.configure()
+                    .url(url)
+                    .locations("filesystem:" + dir.resolve("nope"))
+                    .load()
+                    .info())
         .isInstanceOfSatisfying(
             GodwitException.class,
             e -> {
               assertThat(e.code()).isEqualTo(ErrorCode.CONFIGURATION);
               assertThat(e.getMessage()).contains("nope").contains("does not exist");
             });
-    assertThat(Godwit.configure().url(url).locations("filesystem:" + dir).load().validate().warnings())
+    assertThat(
+            Godwit.configure().url(url).locations("filesystem:" + dir).load().validate().warnings())
         .anyMatch(w -> w.contains("No migrations found"));
   }
 
@@ -96,7 +105,9 @@ class ConnectionAndJavaMigrationIT {
             .locations("filesystem:" + dir)
             .javaMigrations(new V2__Seed_with_java())
             .load();
-    assertThat(godwit.migrate().applied()).extracting(a -> a.version()).containsExactly("1", "2", "3");
+    assertThat(godwit.migrate().applied())
+        .extracting(a -> a.version())
+        .containsExactly("1", "2", "3");
     MigrationInfo v2 = godwit.info().migrations().get(1);
     assertThat(v2.type()).isEqualTo(MigrationType.JDBC);
     assertThat(v2.description()).isEqualTo("Seed with java");

@@ -40,7 +40,8 @@ class CoreCommandsIT {
   }
 
   private void threeMigrations() throws IOException {
-    write("V1__create_person.sql", "CREATE TABLE person (id INT PRIMARY KEY, name VARCHAR(100));\n");
+    write(
+        "V1__create_person.sql", "CREATE TABLE person (id INT PRIMARY KEY, name VARCHAR(100));\n");
     write(
         "V1_1__add_email.sql",
         "-- email is optional\nALTER TABLE person ADD COLUMN email VARCHAR(200);\n");
@@ -63,8 +64,10 @@ class CoreCommandsIT {
     Godwit godwit = db.configure(dir).load();
 
     MigrateResult first = godwit.migrate();
-    assertThat(first.applied()).extracting(a -> a.script())
-        .containsExactly("V1__create_person.sql", "V1_1__add_email.sql", "V2__seed.sql", "R__person_view.sql");
+    assertThat(first.applied())
+        .extracting(a -> a.script())
+        .containsExactly(
+            "V1__create_person.sql", "V1_1__add_email.sql", "V2__seed.sql", "R__person_view.sql");
     assertThat(first.targetVersion()).isEqualTo("2");
     assertThat(db.query("SELECT COUNT(*) FROM person")).isEqualTo("2");
 
@@ -78,12 +81,17 @@ class CoreCommandsIT {
     assertThat(v11.version()).isEqualTo("1.1");
     assertThat(v11.description()).isEqualTo("add email");
     assertThat(v11.installedRank()).isEqualTo(2);
-    assertThat(db.query("SELECT COUNT(*) FROM " + db.history() + " WHERE \"type\" <> 'TABLE' AND \"success\" = "
-            + (db.kind() == TestDatabase.Kind.SQLITE ? "1" : "TRUE")))
+    assertThat(
+            db.query(
+                "SELECT COUNT(*) FROM "
+                    + db.history()
+                    + " WHERE \"type\" <> 'TABLE' AND \"success\" = "
+                    + (db.kind() == TestDatabase.Kind.SQLITE ? "1" : "TRUE")))
         .isEqualTo("4");
     assertThat(
             db.query(
-                "SELECT \"type\" || ':' || \"script\" FROM " + db.history()
+                "SELECT \"type\" || ':' || \"script\" FROM "
+                    + db.history()
                     + " WHERE \"installed_rank\" = 4"))
         .isEqualTo("SQL:R__person_view.sql");
     ValidateResult v = godwit.validate();
@@ -120,7 +128,8 @@ class CoreCommandsIT {
       assertThat(info.migrations().get(4).state()).isEqualTo(MigrationState.FAILED);
       assertThatThrownBy(godwit::migrate).hasMessageContaining("failed migration");
       RepairResult repair = godwit.repair();
-      assertThat(repair.changes()).extracting(RepairResult.Change::action)
+      assertThat(repair.changes())
+          .extracting(RepairResult.Change::action)
           .containsExactly(RepairResult.Action.REMOVED_FAILED_ROW);
       db.execute("DROP TABLE e");
     } else {
@@ -129,8 +138,7 @@ class CoreCommandsIT {
           .isEqualTo("4");
       assertThat(info.migrations().get(4).state()).isEqualTo(MigrationState.PENDING);
     }
-    write(
-        "V5__broken.sql", "CREATE TABLE e (id INT);\nINSERT INTO e VALUES (1);\n");
+    write("V5__broken.sql", "CREATE TABLE e (id INT);\nINSERT INTO e VALUES (1);\n");
     assertThat(godwit.migrate().applied()).hasSize(1);
   }
 
@@ -153,7 +161,8 @@ class CoreCommandsIT {
         .contains(String.valueOf(issue.resolvedChecksum()));
     assertThatThrownBy(godwit::migrate).isInstanceOf(ValidationException.class);
     RepairResult r = godwit.repair();
-    assertThat(r.changes()).extracting(RepairResult.Change::action)
+    assertThat(r.changes())
+        .extracting(RepairResult.Change::action)
         .containsExactly(RepairResult.Action.ALIGNED_CHECKSUM);
     assertThat(godwit.validate().valid()).isTrue();
   }
@@ -166,32 +175,38 @@ class CoreCommandsIT {
     Godwit godwit = db.configure(dir).load();
     godwit.migrate();
     db.execute(
-        "UPDATE " + db.history() + " SET \"checksum\" = 42, \"description\" = 'x' WHERE \"version\" = '1'");
+        "UPDATE "
+            + db.history()
+            + " SET \"checksum\" = 42, \"description\" = 'x' WHERE \"version\" = '1'");
     ValidateResult v = godwit.validate();
-    assertThat(v.issues()).extracting(ValidationIssue::kind)
+    assertThat(v.issues())
+        .extracting(ValidationIssue::kind)
         .containsExactly(ValidationIssue.Kind.CHECKSUM_MISMATCH);
     assertThat(v.issues().get(0).appliedChecksum()).isEqualTo(42);
     db.execute("UPDATE " + db.history() + " SET \"checksum\" = NULL WHERE \"version\" = '1'");
-    assertThat(godwit.validate().issues()).extracting(ValidationIssue::kind)
+    assertThat(godwit.validate().issues())
+        .extracting(ValidationIssue::kind)
         .containsExactly(ValidationIssue.Kind.DESCRIPTION_MISMATCH);
   }
 
   @ParameterizedTest
   @MethodSource("databases")
-  void undoRunsUScriptsNewestFirstAndMigrateReappliesThem(TestDatabase.Factory f)
-      throws Exception {
+  void undoRunsUScriptsNewestFirstAndMigrateReappliesThem(TestDatabase.Factory f) throws Exception {
     TestDatabase db = f.create().get();
     threeMigrations();
     write("U2__seed.sql", "DELETE FROM person;\n");
-    write("U1_1__add_email.sql", db.kind() == TestDatabase.Kind.SQLITE
-        ? "ALTER TABLE person DROP COLUMN email;\n"
-        : "ALTER TABLE person DROP COLUMN email;\n");
+    write(
+        "U1_1__add_email.sql",
+        db.kind() == TestDatabase.Kind.SQLITE
+            ? "ALTER TABLE person DROP COLUMN email;\n"
+            : "ALTER TABLE person DROP COLUMN email;\n");
     Godwit godwit = db.configure(dir).load();
     godwit.migrate();
     assertThat(godwit.info().migrations().get(2).undoable()).isTrue();
 
     PlanResult plan = godwit.planUndo(2, null);
-    assertThat(plan.migrations()).extracting(PlanResult.Planned::script)
+    assertThat(plan.migrations())
+        .extracting(PlanResult.Planned::script)
         .containsExactly("U2__seed.sql", "U1_1__add_email.sql");
     assertThat(db.query("SELECT COUNT(*) FROM person")).isEqualTo("2");
 
@@ -201,7 +216,8 @@ class CoreCommandsIT {
     assertThat(db.query("SELECT COUNT(*) FROM person")).isEqualTo("0");
     InfoResult info = godwit.info();
     assertThat(info.migrations()).filteredOn(m -> m.state() == MigrationState.UNDONE).hasSize(2);
-    assertThat(info.inState(MigrationState.PENDING)).extracting(MigrationInfo::version)
+    assertThat(info.inState(MigrationState.PENDING))
+        .extracting(MigrationInfo::version)
         .containsExactly("1.1", "2");
 
     MigrateResult again = godwit.migrate();
@@ -279,7 +295,8 @@ class CoreCommandsIT {
     threeMigrations();
     Godwit godwit = db.configure(dir).set(ConfigKey.BASELINE_ON_MIGRATE, true).load();
     MigrateResult r = godwit.migrate();
-    assertThat(r.applied()).extracting(a -> a.script())
+    assertThat(r.applied())
+        .extracting(a -> a.script())
         .containsExactly("V1_1__add_email.sql", "V2__seed.sql", "R__person_view.sql");
   }
 
@@ -294,8 +311,10 @@ class CoreCommandsIT {
     assertThatThrownBy(strict::migrate)
         .isInstanceOfSatisfying(
             ValidationException.class,
-            e -> assertThat(e.issues()).extracting(ValidationIssue::kind)
-                .containsExactly(ValidationIssue.Kind.IGNORED));
+            e ->
+                assertThat(e.issues())
+                    .extracting(ValidationIssue::kind)
+                    .containsExactly(ValidationIssue.Kind.IGNORED));
     Godwit lenient = db.configure(dir).set(ConfigKey.OUT_OF_ORDER, true).load();
     assertThat(lenient.migrate().applied()).extracting(a -> a.version()).containsExactly("1.5");
     assertThat(lenient.info().migrations())
@@ -324,11 +343,13 @@ class CoreCommandsIT {
     Godwit godwit = db.configure(dir).load();
     godwit.migrate();
     String drop = "DROP VIEW IF EXISTS person_names;\n";
-    write("R__person_view.sql", drop + "CREATE VIEW person_names AS SELECT id, name FROM person;\n");
+    write(
+        "R__person_view.sql", drop + "CREATE VIEW person_names AS SELECT id, name FROM person;\n");
     InfoResult info = godwit.info();
     assertThat(info.inState(MigrationState.OUTDATED)).hasSize(1);
     assertThat(info.inState(MigrationState.PENDING)).hasSize(1);
-    assertThat(godwit.migrate().applied()).extracting(a -> a.script())
+    assertThat(godwit.migrate().applied())
+        .extracting(a -> a.script())
         .containsExactly("R__person_view.sql");
     assertThat(godwit.info().inState(MigrationState.SUPERSEDED)).hasSize(1);
   }

@@ -41,7 +41,9 @@ class PostgresBehaviourIT {
   void createIndexConcurrentlyRunsWithoutATransactionAndDoesNotHang(TestDatabase.Factory f)
       throws Exception {
     TestDatabase db = f.create().get();
-    write("V1__t.sql", "CREATE TABLE t (id INT, v TEXT);\nINSERT INTO t SELECT g, 'x' FROM generate_series(1, 1000) g;\n");
+    write(
+        "V1__t.sql",
+        "CREATE TABLE t (id INT, v TEXT);\nINSERT INTO t SELECT g, 'x' FROM generate_series(1, 1000) g;\n");
     write("V2__index.sql", "CREATE INDEX CONCURRENTLY t_v_idx ON t (v);\n");
     Godwit godwit = db.configure(dir).set(ConfigKey.LOCK_WAIT_TIMEOUT, 10).load();
     MigrateResult r = godwit.migrate();
@@ -135,7 +137,8 @@ class PostgresBehaviourIT {
         "V1__copy.sql",
         "CREATE TABLE c (id INT, name TEXT);\nCOPY c (id, name) FROM STDIN;\n1\tone\n2\ttwo\n\\.\nINSERT INTO c VALUES (3, 'three');\n");
     db.configure(dir).load().migrate();
-    assertThat(db.query("SELECT string_agg(name, ',' ORDER BY id) FROM c")).isEqualTo("one,two,three");
+    assertThat(db.query("SELECT string_agg(name, ',' ORDER BY id) FROM c"))
+        .isEqualTo("one,two,three");
   }
 
   @ParameterizedTest
@@ -146,9 +149,12 @@ class PostgresBehaviourIT {
     Godwit godwit = db.configure(dir).schemas("app", "audit").load();
     godwit.migrate();
     assertThat(db.query("SELECT count(*) FROM app.t")).isEqualTo("0");
-    assertThat(db.query("SELECT type || ':' || script FROM app.godwit_schema_history WHERE installed_rank = 0"))
+    assertThat(
+            db.query(
+                "SELECT type || ':' || script FROM app.godwit_schema_history WHERE installed_rank = 0"))
         .isEqualTo("SCHEMA:\"app\",\"audit\"");
-    Godwit cleaner = db.configure(dir).schemas("app", "audit").set(ConfigKey.CLEAN_ENABLED, true).load();
+    Godwit cleaner =
+        db.configure(dir).schemas("app", "audit").set(ConfigKey.CLEAN_ENABLED, true).load();
     cleaner.clean();
     assertThat(db.query("SELECT count(*) FROM pg_namespace WHERE nspname IN ('app', 'audit')"))
         .isEqualTo("0");
