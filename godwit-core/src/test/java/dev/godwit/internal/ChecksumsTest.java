@@ -2,7 +2,6 @@ package dev.godwit.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.godwit.api.ConfigKey;
 import dev.godwit.api.GodwitConfig;
@@ -21,9 +20,7 @@ class ChecksumsTest {
 
   @Test
   void matchesEveryFlywayVectorThroughTheResolver() throws IOException {
-    Path shared = SharedFiles.root();
-    assumeTrue(
-        shared != null, "skipped: no ../shared folder beside this checkout (CI always has it)");
+    Path shared = SharedFiles.require();
     Path dir = shared.resolve("compat/flyway-checksums");
     Map<String, Integer> expected = new HashMap<>();
     List<String> lines = Files.readAllLines(dir.resolve("expected.tsv"), StandardCharsets.UTF_8);
@@ -46,8 +43,7 @@ class ChecksumsTest {
 
   @Test
   void repeatablesAlsoCarryTheRawEquivalentChecksum() {
-    Path shared = SharedFiles.root();
-    assumeTrue(shared != null, "skipped: no ../shared folder beside this checkout");
+    Path shared = SharedFiles.require();
     GodwitConfig config =
         GodwitConfig.builder()
             .locations("filesystem:" + shared.resolve("compat/flyway-checksums"))
