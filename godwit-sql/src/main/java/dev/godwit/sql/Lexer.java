@@ -99,7 +99,7 @@ final class Lexer implements StatementStream {
       }
       char c = w.buf[w.pos];
       if (c <= ' ' && Scan.isWhitespace(c)) {
-        w.pos++;
+        w.pos = Scan.whitespaceEnd(w.buf, w.pos + 1, w.limit);
         continue;
       }
       if (customDelimiter && c == delimiter.charAt(0) && atDelimiter()) {
@@ -278,12 +278,13 @@ final class Lexer implements StatementStream {
       escapeString();
       return;
     }
-    Kw k = Kw.lookup(w.buf, start, len);
+    boolean depth0 = parenDepth == 0;
+    Kw k = info.wantsKeyword(depth0) ? Kw.lookup(w.buf, start, len) : null;
     if (k == Kw.DELIMITER && mysql && !seg.started() && delimiterDirective(end)) {
       return;
     }
     code(start);
-    info.word(k, w.base + start, parenDepth == 0);
+    info.word(k, w.base + start, depth0);
     w.pos = end;
   }
 

@@ -36,6 +36,14 @@ final class Scan {
     return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == 0x0B;
   }
 
+  /** The end of a run of whitespace. */
+  static int whitespaceEnd(char[] b, int p, int limit) {
+    while (p < limit && b[p] <= ' ' && isWhitespace(b[p])) {
+      p++;
+    }
+    return p;
+  }
+
   /** Letters, digits, underscore and every non-ASCII char (PostgreSQL's rule for identifiers). */
   static boolean isIdentPart(char c) {
     return c >= 128 || IDENT[c];

@@ -1,6 +1,5 @@
 package dev.godwit.sql;
 
-import java.util.EnumSet;
 import java.util.Set;
 
 /**
@@ -76,7 +75,8 @@ final class Segment {
     }
     String text = join(carried, own);
     carried = "";
-    return new Statement(text, line, column, "", EnumSet.of(StatementFlag.COMMENT_ONLY), null);
+    return new Statement(
+        text, line, column, "", Flags.of(Flags.bit(StatementFlag.COMMENT_ONLY)), null);
   }
 
   private String ownComments(Window w) {

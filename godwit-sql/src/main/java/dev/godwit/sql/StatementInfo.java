@@ -2,7 +2,7 @@ package dev.godwit.sql;
 
 import static dev.godwit.sql.Kw.*;
 
-import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * What the lexer learns about the statement being scanned: its leading keywords (for the flags),
@@ -44,7 +44,7 @@ final class StatementInfo {
   }
 
   void reset() {
-    java.util.Arrays.fill(words, 0, wordCount, null);
+    // words[] is read only below wordCount: no need to clear it.
     wordCount = 0;
     blockStatement = false;
     blockDepth = 0;
@@ -108,7 +108,15 @@ final class StatementInfo {
   /** A punctuation token at the given depth ({@code ;} inside a body, {@code :} of a label...). */
   void punctuation(char c, boolean depth0) {
     afterEnd = false;
-    previous = depth0 && c == ';' ? SEMI : depth0 && c == ':' ? COLON : null;
+    Kw p = null;
+    if (depth0) {
+      if (c == ';') {
+        p = SEMI;
+      } else if (c == ':') {
+        p = COLON;
+      }
+    }
+    previous = p;
   }
 
   /** Any other code token: a literal, a quoted identifier, a placeholder. */
@@ -225,33 +233,52 @@ final class StatementInfo {
   }
 
   /** The flags of the statement scanned so far. */
-  EnumSet<StatementFlag> flags() {
-    EnumSet<StatementFlag> flags = EnumSet.noneOf(StatementFlag.class);
+  Set<StatementFlag> flags() {
     Kw w0 = w(0);
     Kw w1 = w(1);
     if (w0 == null) {
-      return flags;
+      return Flags.of(0);
     }
+    int flags = 0;
     if (isTransactionControl(w0, w1)) {
-      flags.add(StatementFlag.TRANSACTION_CONTROL);
+      flags |= Flags.bit(StatementFlag.TRANSACTION_CONTROL);
     }
     if (isNonTransactional(w0, w1)) {
-      flags.add(StatementFlag.NON_TRANSACTIONAL);
+      flags |= Flags.bit(StatementFlag.NON_TRANSACTIONAL);
     }
     if (dialect == SqlDialect.MYSQL && isImplicitCommit(w0, w1)) {
-      flags.add(StatementFlag.IMPLICIT_COMMIT);
+      flags |= Flags.bit(StatementFlag.IMPLICIT_COMMIT);
     }
-    if ((w0 == INSERT
-            || w0 == UPDATE
-            || w0 == DELETE
-            || (w0 == REPLACE && dialect == SqlDialect.MYSQL))
-        && !returning) {
-      flags.add(StatementFlag.PLAIN_DML);
+    if (isDml(w0) && !returning) {
+      flags |= Flags.bit(StatementFlag.PLAIN_DML);
     }
     if (dialect == SqlDialect.POSTGRES && copyFromStdin()) {
-      flags.add(StatementFlag.COPY_FROM_STDIN);
+      flags |= Flags.bit(StatementFlag.COPY_FROM_STDIN);
     }
-    return flags;
+    return Flags.of(flags);
+  }
+
+  private boolean isDml(Kw w0) {
+    return w0 == INSERT
+        || w0 == UPDATE
+        || w0 == DELETE
+        || (w0 == REPLACE && dialect == SqlDialect.MYSQL);
+  }
+
+  /**
+   * Whether a word at the given depth can change anything here, so that the lexer can skip looking
+   * it up: words in parentheses never do, and past the leading words only those of compound bodies,
+   * RETURNING of DML and FROM STDIN of COPY do.
+   */
+  boolean wantsKeyword(boolean depth0) {
+    if (!depth0) {
+      return false;
+    }
+    if (wordCount < MAX_WORDS || blockStatement) {
+      return true;
+    }
+    Kw w0 = words[0];
+    return isDml(w0) || w0 == COPY;
   }
 
   private boolean isTransactionControl(Kw w0, Kw w1) {
