@@ -59,10 +59,6 @@ final class CopyData {
   }
 
   private static SqlSplitException unterminated(Window w, long statementAt) {
-    return w.error(
-        Problem.UNTERMINATED_COPY_DATA,
-        statementAt,
-        "COPY ... FROM STDIN data is not ended by a line holding only \\. before the end of the"
-            + " script. Add that line after the last row.");
+    return w.error(Problem.UNTERMINATED_COPY_DATA, statementAt, Messages.COPY_WITHOUT_TERMINATOR);
   }
 }

@@ -27,8 +27,7 @@ final class Lexer implements StatementStream {
 
   private int parenDepth;
   private long[] parens = new long[8];
-  private String delimiter = ";";
-  private boolean customDelimiter;
+  private final MysqlDelimiter delimiter = new MysqlDelimiter();
   private long executableCommentAt = -1;
 
   private Statement next;
@@ -102,7 +101,7 @@ final class Lexer implements StatementStream {
         w.pos = Scan.whitespaceEnd(w.buf, w.pos + 1, w.limit);
         continue;
       }
-      if (customDelimiter && c == delimiter.charAt(0) && atDelimiter()) {
+      if (delimiter.custom() && c == delimiter.first() && delimiter.at(w)) {
         Statement s = endStatement(w.pos, delimiter.length());
         if (s != null) {
           return s;
@@ -121,7 +120,7 @@ final class Lexer implements StatementStream {
       switch (c) {
         case ';':
           // psql does not split inside parentheses (CREATE RULE ... DO (a; b)); others do.
-          if (!customDelimiter && info.blockDepth() == 0 && (parenDepth == 0 || !pg)) {
+          if (!delimiter.custom() && info.blockDepth() == 0 && (parenDepth == 0 || !pg)) {
             Statement s = endStatement(w.pos, 1);
             if (s != null) {
               return s;
@@ -270,8 +269,8 @@ final class Lexer implements StatementStream {
       w.refill();
     }
     int start = w.pos;
-    if (customDelimiter) {
-      end = cutAtDelimiter(start, end);
+    if (delimiter.custom()) {
+      end = delimiter.cut(w, start, end);
     }
     int len = end - start;
     if (pg && len == 1 && (w.buf[start] | 0x20) == 'e' && end < w.limit && w.buf[end] == '\'') {
@@ -305,8 +304,8 @@ final class Lexer implements StatementStream {
     while ((end = Scan.word(w.buf, w.pos, w.limit, false)) == w.limit && !w.eof) {
       w.refill();
     }
-    if (customDelimiter) {
-      end = cutAtDelimiter(w.pos, end);
+    if (delimiter.custom()) {
+      end = delimiter.cut(w, w.pos, end);
     }
     code(w.pos);
     info.other();
@@ -364,10 +363,7 @@ final class Lexer implements StatementStream {
     }
     if (r < 0) {
       throw w.error(
-          Problem.UNTERMINATED_COMMENT,
-          w.position(),
-          "unterminated block comment: the /* opened here is never closed. Add the closing */"
-              + (pg ? " (PostgreSQL block comments nest: each /* needs its own */)." : "."));
+          Problem.UNTERMINATED_COMMENT, w.position(), Messages.unterminatedBlockComment(pg));
     }
     comment(w.pos, r);
     w.pos = r;
@@ -419,13 +415,7 @@ final class Lexer implements StatementStream {
     if (r < 0) {
       String tag = new String(w.buf, w.pos, tagLen);
       throw w.error(
-          Problem.UNTERMINATED_DOLLAR_QUOTE,
-          w.position(),
-          "unterminated dollar-quoted string: "
-              + tag
-              + " opened here is never closed. Add the closing "
-              + tag
-              + " (the tags must match exactly, case included).");
+          Problem.UNTERMINATED_DOLLAR_QUOTE, w.position(), Messages.unterminatedDollarQuote(tag));
     }
     code(w.pos);
     info.other();
@@ -439,53 +429,14 @@ final class Lexer implements StatementStream {
 
   // ---- MySQL delimiters ----
 
-  private boolean atDelimiter() {
-    return w.ensure(delimiter.length()) && Scan.regionEquals(w.buf, w.pos, delimiter);
-  }
-
-  /** The client finds its delimiter anywhere in code, even inside a word: {@code END$$}. */
-  private int cutAtDelimiter(int start, int end) {
-    char d = delimiter.charAt(0);
-    int n = delimiter.length();
-    for (int i = start; i < end; i++) {
-      if (w.buf[i] == d && i + n <= w.limit && Scan.regionEquals(w.buf, i, delimiter)) {
-        return i;
-      }
-    }
-    return end;
-  }
-
-  /**
-   * A line {@code DELIMITER xx}: changes the delimiter and is no statement itself.
-   *
-   * @param wordEnd index just after the word DELIMITER
-   * @return false when the line is no directive after all
-   */
+  /** A line {@code DELIMITER xx}: changes the delimiter and is no statement itself. */
   private boolean delimiterDirective(int wordEnd) {
-    long after = w.base + wordEnd;
-    int e;
-    while ((e = Scan.lineEnd(w.buf, (int) (after - w.base), w.limit, w.eof)) == NEED_MORE) {
-      w.refill();
-    }
-    char[] b = w.buf;
-    int i = (int) (after - w.base);
-    if (i >= e || (b[i] != ' ' && b[i] != '\t')) {
+    int lineEnd = delimiter.directive(w, wordEnd);
+    if (lineEnd < 0) {
       return false;
     }
-    while (i < e && (b[i] == ' ' || b[i] == '\t')) {
-      i++;
-    }
-    int j = i;
-    while (j < e && !Scan.isWhitespace(b[j])) {
-      j++;
-    }
-    if (j == i) {
-      return false;
-    }
-    delimiter = new String(b, i, j - i);
-    customDelimiter = !delimiter.equals(";");
     seg.carryComments(w);
-    w.pos = e;
+    w.pos = lineEnd;
     resetSegment();
     return true;
   }
@@ -513,32 +464,21 @@ final class Lexer implements StatementStream {
       throw w.error(
           Problem.UNTERMINATED_COMMENT,
           executableCommentAt,
-          "unterminated executable comment: the /*! opened here is never closed. Add the"
-              + " closing */.");
+          Messages.UNTERMINATED_EXECUTABLE_COMMENT);
     }
     if (info.blockDepth() > 0) {
       throw w.error(
-          Problem.UNTERMINATED_BLOCK,
-          info.blockOpenedAt(),
-          "unterminated block: the BEGIN (or CASE, IF, LOOP...) opened here has no matching END"
-              + " before the end of the script. Add the missing END and the delimiter after it.");
+          Problem.UNTERMINATED_BLOCK, info.blockOpenedAt(), Messages.unterminatedBlock(mysql));
     }
     if (pg && parenDepth > 0) {
       throw w.error(
-          Problem.UNTERMINATED_BLOCK,
-          parens[parenDepth - 1],
-          "unclosed parenthesis: the ( opened here is never closed, so every semicolon after it"
-              + " is part of one statement. Add the missing ).");
+          Problem.UNTERMINATED_BLOCK, parens[parenDepth - 1], Messages.UNCLOSED_PARENTHESIS);
     }
     Statement s;
     if (!seg.started()) {
       s = seg.commentOnly(w);
     } else if (pg && info.copyFromStdin()) {
-      throw w.error(
-          Problem.UNTERMINATED_COPY_DATA,
-          seg.firstToken,
-          "COPY ... FROM STDIN at the end of the script has no data: end the statement with ;"
-              + " and follow it with the rows and a line holding only \\.");
+      throw w.error(Problem.UNTERMINATED_COPY_DATA, seg.firstToken, Messages.COPY_WITHOUT_DATA);
     } else {
       s = build(w.base + w.limit, null);
     }
@@ -573,23 +513,9 @@ final class Lexer implements StatementStream {
   // ---- errors ----
 
   private SqlSplitException unterminated(Problem problem, int at, char quote) {
-    String what =
-        problem == Problem.UNTERMINATED_STRING
-            ? "unterminated string literal: the " + quote + " opened here is never closed."
-            : "unterminated quoted identifier: the " + quote + " opened here is never closed.";
-    String hint =
-        quote == '['
-            ? " Add the closing ]."
-            : " Add the closing "
-                + quote
-                + "; write a "
-                + quote
-                + " inside it as "
-                + quote
-                + quote
-                + (mysql && quote != '`' ? " or \\" + quote : "")
-                + ".";
-    return w.error(problem, w.base + at, what + hint);
+    boolean literal = problem == Problem.UNTERMINATED_STRING;
+    String detail = Messages.unterminatedQuote(literal, quote, mysql && quote != '`');
+    return w.error(problem, w.base + at, detail);
   }
 
   private SqlSplitException psqlMetaCommand() {
@@ -603,14 +529,6 @@ final class Lexer implements StatementStream {
     }
     String command = new String(w.buf, w.pos, end - w.pos);
     long at = w.position();
-    return w.error(
-        Problem.PSQL_META_COMMAND,
-        at,
-        "psql meta-command "
-            + command
-            + " on line "
-            + w.line(at)
-            + ": psql commands are not SQL and cannot be run through JDBC. Remove it, or"
-            + " replace \\set variables with placeholders.");
+    return w.error(Problem.PSQL_META_COMMAND, at, Messages.psqlMetaCommand(command, w.line(at)));
   }
 }
