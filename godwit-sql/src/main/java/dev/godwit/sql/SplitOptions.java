@@ -11,7 +11,7 @@ import java.util.function.Function;
  *     version-dependent flags such as PostgreSQL's ALTER TYPE ... ADD VALUE before 12
  * @param placeholders resolves a placeholder name to its value, or returns {@code null} when the
  *     name is undefined; {@code null} turns placeholder replacement off
- * @param placeholderPrefix text that opens a placeholder, usually {@code ${}
+ * @param placeholderPrefix text that opens a placeholder, usually <code>${</code>
  * @param placeholderSuffix text that closes a placeholder, usually <code>}</code>
  * @param placeholdersInCodeOnly when true, placeholders are replaced only outside comments and
  *     string literals; when false (Flyway's behaviour) everywhere. In dollar-quoted bodies an

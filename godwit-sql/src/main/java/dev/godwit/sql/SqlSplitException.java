@@ -9,14 +9,23 @@ public final class SqlSplitException extends RuntimeException {
 
   /** What went wrong, as a stable category. */
   public enum Problem {
+    /** A string literal is not closed. */
     UNTERMINATED_STRING,
+    /** A quoted identifier ({@code "x"}, {@code `x`}, {@code [x]}) is not closed. */
     UNTERMINATED_QUOTED_IDENTIFIER,
+    /** A block comment or MySQL executable comment is not closed. */
     UNTERMINATED_COMMENT,
+    /** A dollar-quoted string or {@code $$} body is not closed. */
     UNTERMINATED_DOLLAR_QUOTE,
+    /** A compound body (BEGIN ... END) or, in PostgreSQL, a parenthesis is not closed. */
     UNTERMINATED_BLOCK,
+    /** {@code COPY ... FROM STDIN} data has no terminating {@code \.} line. */
     UNTERMINATED_COPY_DATA,
+    /** A psql meta-command such as {@code \set} or {@code \i}, which JDBC cannot run. */
     PSQL_META_COMMAND,
+    /** A placeholder whose name the resolver does not know. */
     UNDEFINED_PLACEHOLDER,
+    /** The reader failed. */
     READ_FAILED
   }
 
