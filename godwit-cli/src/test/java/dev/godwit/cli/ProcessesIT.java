@@ -162,6 +162,60 @@ class ProcessesIT {
   }
 
   @Test
+  void aKilledRunnerLeavesNoStaleLock() throws Exception {
+    PostgresServer pg = PostgresServers.newest();
+    String url = pg.createDatabase();
+    Path sql = Files.createDirectories(dir.resolve("sql"));
+    // The killed runner's backend keeps sleeping until PostgreSQL notices the client is gone, so
+    // the first version touches no table the second one creates.
+    Files.writeString(sql.resolve("V1__slow.sql"), "SELECT pg_sleep(60);\n");
+    List<String> args =
+        List.of(
+            "--url",
+            url,
+            "--user",
+            pg.user(),
+            "--password",
+            pg.password(),
+            "--locations",
+            "filesystem:" + sql,
+            "--lock-wait-timeout",
+            "20",
+            "--json",
+            "migrate");
+    Path first = Files.createDirectories(dir.resolve("first"));
+    Process killed = start(first, args);
+    try (Connection c = DriverManager.getConnection(url, pg.user(), pg.password());
+        Statement st = c.createStatement()) {
+      boolean locked = false;
+      for (int i = 0; i < 300 && !locked; i++) {
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted");
+        rs.next();
+        locked = rs.getInt(1) > 0;
+        if (!locked) {
+          Thread.sleep(100);
+        }
+      }
+      assertThat(locked).as("the first runner took the lock").isTrue();
+    }
+    killed.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    Files.writeString(sql.resolve("V1__slow.sql"), "CREATE TABLE quick (id INT);\n");
+    Path second = Files.createDirectories(dir.resolve("second"));
+    Process next = start(second, args);
+    assertThat(next.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String out = "";
+    for (Path f : Files.list(second).toList()) {
+      if (f.getFileName().toString().startsWith("out-")) {
+        out = read(f);
+      }
+    }
+    assertThat(next.exitValue()).as(out).isZero();
+    assertThat(CliRunJson.intField(out, "migrationsApplied")).isEqualTo(1);
+  }
+
+  @Test
   void theLauncherStartsTheBuiltCliAtOnce() throws Exception {
     Path launcher = Paths.get("..", "godwit").toAbsolutePath().normalize();
     Process p =

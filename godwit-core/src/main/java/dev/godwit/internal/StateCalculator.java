@@ -5,7 +5,9 @@ import dev.godwit.api.GodwitException;
 import dev.godwit.api.MigrationState;
 import dev.godwit.api.MigrationType;
 import dev.godwit.api.MigrationVersion;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -117,11 +119,13 @@ final class StateCalculator {
         entries.add(new Entry(file, r, MigrationState.UNDONE));
         continue;
       }
-      if (file != null) {
+      boolean baselineRow =
+          r.type() == MigrationType.SQL_BASELINE || r.type() == MigrationType.JDBC_BASELINE;
+      if (file != null && !baselineRow) {
         consumed.add(v);
       }
       MigrationState state;
-      if (r.type() == MigrationType.SQL_BASELINE || r.type() == MigrationType.JDBC_BASELINE) {
+      if (baselineRow) {
         state = MigrationState.BASELINE;
       } else if (!r.success()) {
         state =
@@ -228,37 +232,32 @@ final class StateCalculator {
     return fileJava == rowJava;
   }
 
-  /** Marks rows hidden by later DELETE rows and rows undone by later UNDO rows. */
+  /**
+   * Marks rows hidden by later DELETE rows and rows undone by later UNDO rows. Each DELETE or UNDO
+   * row applies to the latest earlier row of the same version (or, for repeatables, description)
+   * that is still visible: a stack per key keeps this linear.
+   */
   private static void markHiddenRows(
       List<HistoryRow> rows, Set<Integer> deleted, Set<Integer> undone) {
-    for (int i = 0; i < rows.size(); i++) {
-      HistoryRow r = rows.get(i);
+    Map<Object, Deque<HistoryRow>> visible = new HashMap<>();
+    for (HistoryRow r : rows) {
+      Object key = r.version() != null ? r.parsedVersion() : "R:" + r.description();
       boolean isDelete = r.type() == MigrationType.DELETE;
       if (!isDelete && !r.type().isUndo()) {
+        if (!r.type().isSynthetic()) {
+          visible.computeIfAbsent(key, k -> new ArrayDeque<>()).push(r);
+        }
         continue;
       }
-      for (int j = i - 1; j >= 0; j--) {
-        HistoryRow earlier = rows.get(j);
-        if (earlier.type().isSynthetic()
-            || earlier.type().isUndo()
-            || deleted.contains(earlier.rank())
-            || undone.contains(earlier.rank())) {
-          continue;
-        }
-        boolean same =
-            r.version() != null
-                ? r.version() != null
-                    && earlier.version() != null
-                    && earlier.parsedVersion().equals(r.parsedVersion())
-                : earlier.version() == null && earlier.description().equals(r.description());
-        if (same) {
-          if (isDelete) {
-            deleted.add(earlier.rank());
-          } else if (earlier.success()) {
-            undone.add(earlier.rank());
-          }
-          break;
-        }
+      Deque<HistoryRow> stack = visible.get(key);
+      if (stack == null || stack.isEmpty()) {
+        continue;
+      }
+      HistoryRow target = stack.peek();
+      if (isDelete) {
+        deleted.add(stack.pop().rank());
+      } else if (target.success()) {
+        undone.add(stack.pop().rank());
       }
     }
   }

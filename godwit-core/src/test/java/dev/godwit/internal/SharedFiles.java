@@ -14,8 +14,8 @@ public final class SharedFiles {
   private SharedFiles() {}
 
   /**
-   * The shared folder. Without one, the calling test is skipped with a printed reason, except in
-   * CI (CI=true), where a missing folder is a failure: CI must never skip.
+   * The shared folder. Without one, the calling test is skipped with a printed reason, except in CI
+   * (CI=true), where a missing folder is a failure: CI must never skip.
    */
   public static Path require() {
     Path root = root();

@@ -1,0 +1,1 @@
+CREATE TABLE from_classpath (id INT);
