@@ -21,6 +21,10 @@ final class Lexer implements StatementStream {
   private final boolean mysql;
   private final boolean sqlite;
   private final boolean h2;
+
+  /** PostgreSQL and H2 (its 2.x tokenizer) nest block comments; MySQL and SQLite do not. */
+  private final boolean nestedComments;
+
   private final StatementInfo info;
   private final Placeholders placeholders;
   private final Segment seg = new Segment();
@@ -45,6 +49,7 @@ final class Lexer implements StatementStream {
     this.mysql = dialect == SqlDialect.MYSQL;
     this.sqlite = dialect == SqlDialect.SQLITE;
     this.h2 = dialect == SqlDialect.H2;
+    this.nestedComments = pg || h2;
     this.info = new StatementInfo(dialect, options.serverMajorVersion());
     this.placeholders = options.placeholders() == null ? null : new Placeholders(options);
   }
@@ -358,12 +363,15 @@ final class Lexer implements StatementStream {
 
   private void blockComment() {
     int r;
-    while ((r = Scan.blockComment(w.buf, w.pos + 2, w.limit, pg)) == NEED_MORE && !w.eof) {
+    while ((r = Scan.blockComment(w.buf, w.pos + 2, w.limit, nestedComments)) == NEED_MORE
+        && !w.eof) {
       w.refill();
     }
     if (r < 0) {
       throw w.error(
-          Problem.UNTERMINATED_COMMENT, w.position(), Messages.unterminatedBlockComment(pg));
+          Problem.UNTERMINATED_COMMENT,
+          w.position(),
+          Messages.unterminatedBlockComment(nestedComments));
     }
     comment(w.pos, r);
     w.pos = r;

@@ -41,7 +41,7 @@ final class Messages {
 
   static String unterminatedBlockComment(boolean nested) {
     return "unterminated block comment: the /* opened here is never closed. Add the closing */"
-        + (nested ? " (PostgreSQL block comments nest: each /* needs its own */)." : ".");
+        + (nested ? " (block comments nest here: each /* needs its own */)." : ".");
   }
 
   static String unterminatedDollarQuote(String tag) {

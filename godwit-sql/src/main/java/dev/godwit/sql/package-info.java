@@ -56,8 +56,8 @@
  *       are code; the mysql client's {@code DELIMITER} is found anywhere in code, even right after
  *       a word ({@code END$$}). {@code NO_BACKSLASH_ESCAPES} and {@code ANSI_QUOTES} are not
  *       supported.
- *   <li>H2: only the bare {@code $$} body; {@code //} starts a line comment; block comments do not
- *       nest.
+ *   <li>H2: only the bare {@code $$} body; {@code //} starts a line comment; block comments nest,
+ *       as in H2's own tokenizer.
  *   <li>SQLite: block comments do not nest; an unterminated one is an error (SQLite itself lets it
  *       run to the end).
  * </ul>

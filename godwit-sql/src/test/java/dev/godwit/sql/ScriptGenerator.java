@@ -131,7 +131,8 @@ final class ScriptGenerator {
 
   private String comment() {
     String text = text("ab ;'\"$`#-[]é", 12).replace("\n", " ");
-    return switch (random.nextInt(dialect == SqlDialect.POSTGRES ? 3 : 2)) {
+    boolean nested = dialect == SqlDialect.POSTGRES || dialect == SqlDialect.H2;
+    return switch (random.nextInt(nested ? 3 : 2)) {
       case 0 -> (lineCommentStart() + text).stripTrailing();
       case 1 -> "/* " + text.replace("*", "") + " */";
       default -> "/* a /* " + text + " */ b; */";
