@@ -76,6 +76,14 @@ class MySqlSplitTest {
   }
 
   @Test
+  void joinsCommentsAroundADelimiterDirective() {
+    Statement s = split(MY, "# one\nDELIMITER //\n-- two\nSELECT 1//").get(0);
+    assertThat(s.leadingComments()).isEqualTo("# one\n-- two");
+    assertThat(split(MY, "# one\nDELIMITER //\n").get(0).flags())
+        .containsExactly(StatementFlag.COMMENT_ONLY);
+  }
+
+  @Test
   void findsCustomDelimiterRightAfterAWord() {
     assertThat(texts(MY, "DELIMITER ;;\nSELECT 1;;\nSELECT 'a;;b';;SELECT 2; SELECT 3;;"))
         .containsExactly("SELECT 1", "SELECT 'a;;b'", "SELECT 2; SELECT 3");

@@ -47,6 +47,20 @@ class PostgresSplitTest {
   }
 
   @Test
+  void yieldsCommentsBeforeAnEmptyStatementAsCommentOnly() {
+    List<Statement> s = split(PG, "SELECT 1;\n-- orphan\n;\nSELECT 2;");
+    assertThat(s).extracting(Statement::sql).containsExactly("SELECT 1", "-- orphan", "SELECT 2");
+    assertThat(s.get(1).flags()).containsExactly(StatementFlag.COMMENT_ONLY);
+    assertThat(s.get(2).leadingComments()).isEmpty();
+  }
+
+  @Test
+  void startsCopyDataOnTheLineAfterTheStatement() {
+    Statement s = split(PG, "COPY t FROM stdin; -- rows follow\n1\n\\.\r\nSELECT 1").get(0);
+    assertThat(s.copyData()).isEqualTo("1\n");
+  }
+
+  @Test
   void yieldsNothingForTrailingWhitespaceOrEmptyScripts() {
     assertThat(split(PG, "SELECT 1;\n \n\t")).hasSize(1);
     assertThat(split(PG, "")).isEmpty();
