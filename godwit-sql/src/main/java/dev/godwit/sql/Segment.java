@@ -50,7 +50,7 @@ final class Segment {
   }
 
   /**
-   * The statement ending at absolute offset {@code end}.
+   * The statement of this segment, with its position and leading comments.
    *
    * @param sql the statement text, trailing whitespace removed and placeholders replaced
    */
