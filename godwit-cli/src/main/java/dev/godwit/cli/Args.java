@@ -41,6 +41,8 @@ final class Args {
   boolean allowProduction;
   boolean undo;
   String target;
+  boolean resume;
+  String markApplied;
 
   /** A command-line mistake; the message says what and how to fix it. */
   static final class UsageException extends Exception {
@@ -87,6 +89,8 @@ final class Args {
         case "--quiet", "--verbose" -> {}
         case "--allow-production" -> a.allowProduction = true;
         case "--undo" -> a.undo = true;
+        case "--resume" -> a.resume = true;
+        case "--mark-applied" -> a.markApplied = inline != null ? inline : value(argv, ++i, name);
         case "--config" -> {
           a.config = inline != null ? inline : value(argv, ++i, name);
         }

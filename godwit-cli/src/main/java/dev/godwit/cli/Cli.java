@@ -93,7 +93,8 @@ final class Cli {
   private int execute(Args args, Godwit godwit, Output output) {
     switch (args.command) {
       case "migrate" -> {
-        output.migrate(godwit.migrate(), args.json ? null : godwit.info());
+        output.migrate(
+            args.resume ? godwit.resume() : godwit.migrate(), args.json ? null : godwit.info());
         return ExitCode.OK.code;
       }
       case "info" -> output.info(godwit.info());
@@ -103,7 +104,9 @@ final class Cli {
         return r.valid() ? ExitCode.OK.code : ExitCode.VALIDATION.code;
       }
       case "baseline" -> output.baseline(godwit.baseline());
-      case "repair" -> output.repair(godwit.repair());
+      case "repair" ->
+          output.repair(
+              args.markApplied != null ? godwit.markApplied(args.markApplied) : godwit.repair());
       case "undo" ->
           output.undo(
               godwit.undo(args.count == null ? 1 : args.count, args.target, args.allowProduction));

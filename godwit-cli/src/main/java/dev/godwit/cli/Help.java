@@ -10,7 +10,8 @@ final class Help {
       Map.of(
           "migrate",
           "Apply pending migrations in order, after validating. Prints the info table.\n"
-              + "  --target V        stop at version V (also latest, current, next)\n",
+              + "  --target V        stop at version V (also latest, current, next)\n"
+              + "  --resume          continue a failed migration from its failed statement\n",
           "info",
           "Show every migration with its state (Pending, Success, Failed, Missing, ...).\n",
           "validate",
@@ -19,7 +20,8 @@ final class Help {
           "baseline",
           "Adopt an existing database: record --baseline-version (default 1) as applied.\n",
           "repair",
-          "Remove failed rows, mark removed files deleted, realign checksums and names.\n",
+          "Remove failed rows, mark removed files deleted, realign checksums and names.\n"
+              + "  --mark-applied V  record the failed migration V as applied (completed by hand)\n",
           "undo",
           "Run the U scripts of the latest applied versions, newest first.\n"
               + "  --count N          undo the latest N versions (default 1)\n"

@@ -141,10 +141,13 @@ final class Output {
         o.put("executionTimeMs", m.executionTimeMs());
         o.put("installedRank", m.installedRank());
         o.put("undoable", m.undoable());
+        o.put("statementsApplied", m.statementsApplied());
+        o.put("statementsTotal", m.statementsTotal());
         items.add(o);
       }
       doc.put("migrations", items);
       doc.put("warnings", r.warnings());
+      doc.put("server", r.server());
       emit(doc);
       return;
     }
@@ -191,6 +194,19 @@ final class Output {
   }
 
   private static String stateName(MigrationInfo m) {
+    String name = baseStateName(m);
+    if (m.statementsApplied() != null) {
+      return name
+          + " ("
+          + m.statementsApplied()
+          + " of "
+          + m.statementsTotal()
+          + " statements applied)";
+    }
+    return name;
+  }
+
+  private static String baseStateName(MigrationInfo m) {
     return switch (m.state()) {
       case MISSING_FAILED -> "Failed (Missing)";
       case FUTURE_FAILED -> "Failed (Future)";

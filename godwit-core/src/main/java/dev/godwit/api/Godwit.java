@@ -50,7 +50,18 @@ public final class Godwit {
    * @throws LockTimeoutException when another runner holds the lock too long
    */
   public MigrateResult migrate() {
-    return engine.migrate();
+    return engine.migrate(false);
+  }
+
+  /**
+   * Continues the failed migration from the statement that failed, once its cause is fixed, then
+   * applies the remaining pending migrations. Refused when the file changed since it failed.
+   *
+   * @throws GodwitException with {@link ErrorCode#VALIDATION} when there is nothing to resume or
+   *     the file changed
+   */
+  public MigrateResult resume() {
+    return engine.migrate(true);
   }
 
   /** Every migration with its state. */
@@ -71,6 +82,14 @@ public final class Godwit {
   /** Removes failed rows and realigns checksums and descriptions with the files. */
   public RepairResult repair() {
     return engine.repair();
+  }
+
+  /**
+   * Records the failed migration of {@code version} as applied, after an operator completed it by
+   * hand; the progress table keeps who did it and when.
+   */
+  public RepairResult markApplied(String version) {
+    return engine.markApplied(version);
   }
 
   /** Undoes the latest applied version with its U script. */

@@ -1,6 +1,7 @@
 package dev.godwit.api;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The result of {@code info}.
@@ -11,6 +12,8 @@ import java.util.List;
  * @param currentVersion the latest applied version, or null
  * @param migrations every migration, applied ones in rank order then pending ones in order
  * @param warnings warnings such as misnamed files
+ * @param server server settings a migration may depend on (version; on MySQL and MariaDB also
+ *     flavor and sql_mode)
  */
 public record InfoResult(
     String database,
@@ -18,12 +21,14 @@ public record InfoResult(
     String table,
     String currentVersion,
     List<MigrationInfo> migrations,
-    List<String> warnings) {
+    List<String> warnings,
+    Map<String, String> server) {
 
   /** Freezes the lists. */
   public InfoResult {
     migrations = List.copyOf(migrations);
     warnings = List.copyOf(warnings);
+    server = Map.copyOf(server);
   }
 
   /** Migrations in the given state. */

@@ -16,6 +16,9 @@ import java.time.Instant;
  * @param executionTimeMs how long it took, or null
  * @param installedRank the history rank, or null when not applied
  * @param undoable whether a U script exists for this version
+ * @param statementsApplied for a failed migration whose progress Godwit recorded, how many of its
+ *     statements ran and stayed applied; otherwise null
+ * @param statementsTotal for such a migration, how many statements it has; otherwise null
  */
 public record MigrationInfo(
     String version,
@@ -28,4 +31,6 @@ public record MigrationInfo(
     String installedBy,
     Integer executionTimeMs,
     Integer installedRank,
-    boolean undoable) {}
+    boolean undoable,
+    Integer statementsApplied,
+    Integer statementsTotal) {}

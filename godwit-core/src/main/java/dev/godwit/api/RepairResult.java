@@ -35,6 +35,8 @@ public record RepairResult(List<Change> changes) {
     /** A type was realigned to the file's. */
     ALIGNED_TYPE,
     /** A migration whose file is gone was marked deleted. */
-    MARKED_DELETED
+    MARKED_DELETED,
+    /** A failed migration was recorded as applied ({@code repair --mark-applied}). */
+    MARKED_APPLIED
   }
 }

@@ -82,7 +82,20 @@ final class Connections {
       // Operators find us in pg_stat_activity by this name.
       props.setProperty("ApplicationName", "godwit");
     }
+    if (url.startsWith("jdbc:mysql:") && !hasDriverFor(url)) {
+      // The bundled MariaDB driver speaks to MySQL too, but only under its own URL scheme.
+      url = "jdbc:mariadb:" + url.substring("jdbc:mysql:".length());
+    }
     return DriverManager.getConnection(url, props);
+  }
+
+  private static boolean hasDriverFor(String url) {
+    try {
+      DriverManager.getDriver(url);
+      return true;
+    } catch (SQLException e) {
+      return false;
+    }
   }
 
   private static boolean isTransient(SQLException e) {
@@ -102,8 +115,8 @@ final class Connections {
       hint = "Check the 'user' and 'password' settings.";
     } else if (cause != null && cause.contains("No suitable driver")) {
       hint =
-          "Godwit bundles drivers for PostgreSQL, H2 and SQLite; check the URL's prefix"
-              + " (jdbc:postgresql:, jdbc:h2:, jdbc:sqlite:).";
+          "Godwit bundles drivers for PostgreSQL, MySQL/MariaDB, H2 and SQLite; check the URL's"
+              + " prefix (jdbc:postgresql:, jdbc:mariadb:, jdbc:mysql:, jdbc:h2:, jdbc:sqlite:).";
     } else if (transientFailure) {
       hint =
           "Check that the server is running and reachable; 'connectRetries' makes Godwit wait for it.";

@@ -1,10 +1,13 @@
 package dev.godwit.internal;
 
 import dev.godwit.sql.SqlDialect;
+import dev.godwit.sql.Statement;
+import dev.godwit.sql.StatementFlag;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** What differs between databases. One implementation per database family. */
 interface Dialect {
@@ -76,6 +79,19 @@ interface Dialect {
 
   /** Drops every object of the schemas; returns how many were dropped. */
   int clean(Connection c, List<String> schemas, boolean dropSchemas) throws SQLException;
+
+  /**
+   * Whether the statement commits the open transaction by itself (DDL on MySQL and H2). A migration
+   * holding one runs statement by statement, so its progress is known exactly.
+   */
+  default boolean commitsImplicitly(Statement statement) {
+    return statement.has(StatementFlag.IMPLICIT_COMMIT);
+  }
+
+  /** Server settings a migration may depend on, for {@code info}: version, flavor, modes. */
+  default Map<String, String> serverSettings(Connection c) throws SQLException {
+    return Map.of("version", c.getMetaData().getDatabaseProductVersion());
+  }
 
   /** The server's major version, 0 when unknown. */
   default int majorVersion(Connection c) throws SQLException {

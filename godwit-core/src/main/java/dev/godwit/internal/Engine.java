@@ -24,6 +24,7 @@ import dev.godwit.sql.StatementFlag;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,9 +102,16 @@ public final class Engine {
           Session s = ctx.session();
           List<HistoryRow> rows = s.readHistory();
           StateCalculator.States st = ctx.states(rows);
+          Map<Integer, ProgressTable.Progress> progress = progressOf(s, rows);
           List<MigrationInfo> out = new ArrayList<>();
           for (StateCalculator.Entry e : st.entries()) {
-            out.add(toInfo(e, ctx.resolution()));
+            out.add(toInfo(e, ctx.resolution(), progress));
+          }
+          Map<String, String> server;
+          try {
+            server = s.dialect.serverSettings(s.connection);
+          } catch (SQLException e) {
+            throw s.sqlFailure("read the server settings", e);
           }
           return new InfoResult(
               s.databaseDescription,
@@ -111,14 +119,30 @@ public final class Engine {
               s.history.table(),
               st.lastApplied() == null ? null : st.lastApplied().toString(),
               out,
-              ctx.resolution().warnings());
+              ctx.resolution().warnings(),
+              server);
         });
   }
 
-  private static MigrationInfo toInfo(StateCalculator.Entry e, Resolution res) {
+  /** Progress of failed rows; read only when some row failed, so a healthy info is one query. */
+  private static Map<Integer, ProgressTable.Progress> progressOf(Session s, List<HistoryRow> rows) {
+    if (rows.stream().allMatch(HistoryRow::success)) {
+      return Map.of();
+    }
+    try {
+      return s.progress.read(s.connection);
+    } catch (SQLException e) {
+      throw s.sqlFailure("read the progress of failed migrations", e);
+    }
+  }
+
+  private static MigrationInfo toInfo(
+      StateCalculator.Entry e, Resolution res, Map<Integer, ProgressTable.Progress> progress) {
     HistoryRow r = e.row();
     ResolvedMigration m = e.resolved();
     String version = r != null ? r.version() : m.versionText();
+    ProgressTable.Progress p =
+        r != null && !r.success() && e.state().isFailed() ? progress.get(r.rank()) : null;
     boolean undoable =
         version != null
             && r != null
@@ -135,7 +159,9 @@ public final class Engine {
         r != null ? r.installedBy() : null,
         r != null ? r.executionTime() : null,
         r != null ? r.rank() : null,
-        undoable);
+        undoable,
+        p != null ? p.applied() : null,
+        p != null ? p.total() : null);
   }
 
   /** Compares applied and local migrations; never throws for what it finds. */
@@ -160,24 +186,35 @@ public final class Engine {
 
   // ---------------------------------------------------------------- migrate
 
-  /** Applies the pending migrations. */
-  public MigrateResult migrate() {
+  /**
+   * Applies the pending migrations.
+   *
+   * @param resume first continue the failed migration from its failed statement
+   */
+  public MigrateResult migrate(boolean resume) {
     return withSession(
         "migrate",
         false,
         ctx -> {
           Session s = ctx.session();
           try (MigrationLock lock = s.lock()) {
-            return migrateLocked(ctx);
+            return migrateLocked(ctx, resume);
           }
         });
   }
 
-  private MigrateResult migrateLocked(Context ctx) {
+  private MigrateResult migrateLocked(Context ctx, boolean resume) {
     Session s = ctx.session();
     List<String> warnings = new ArrayList<>(ctx.resolution().warnings());
     List<HistoryRow> rows = prepareHistory(ctx, true);
     StateCalculator.States st = ctx.states(rows);
+    List<AppliedMigration> applied = new ArrayList<>();
+    String initial = st.lastApplied() == null ? null : st.lastApplied().toString();
+    if (resume) {
+      applied.add(resumeFailed(ctx, st));
+      rows = s.readHistory();
+      st = ctx.states(rows);
+    }
     refuseFailed(st);
     if (config.flag(ConfigKey.VALIDATE_ON_MIGRATE)) {
       List<ValidationIssue> issues = Validator.validate(st.entries(), patterns().withPending());
@@ -185,19 +222,18 @@ public final class Engine {
         throw new ValidationException(issues);
       }
     }
-    String initial = st.lastApplied() == null ? null : st.lastApplied().toString();
-    List<AppliedMigration> applied = new ArrayList<>();
     // beforeMigrate runs after the history table exists, so objects it creates are not mistaken
     // for an existing schema that needs a baseline.
     ctx.callbacks().fire("beforeMigrate", s.connection);
     if (st.pending().isEmpty()) {
       ctx.callbacks().fire("afterMigrate", s.connection);
-      return new MigrateResult(initial, initial, applied, warnings);
+      String now = st.lastApplied() == null ? null : st.lastApplied().toString();
+      return new MigrateResult(initial, now, applied, warnings);
     }
     int rank = nextRank(rows);
     MigrationRunner runner = new MigrationRunner(s, ctx.callbacks());
     boolean repeatablesStarted = false;
-    String current = initial;
+    String current = st.lastApplied() == null ? null : st.lastApplied().toString();
     for (ResolvedMigration m : st.pending()) {
       if (m.isRepeatable() && !repeatablesStarted) {
         repeatablesStarted = true;
@@ -324,6 +360,111 @@ public final class Engine {
                 + " repair to remove the failed row, then migrate again.");
       }
     }
+  }
+
+  /** Continues the one failed migration from its failed statement. */
+  private AppliedMigration resumeFailed(Context ctx, StateCalculator.States st) {
+    Session s = ctx.session();
+    List<StateCalculator.Entry> failed =
+        st.entries().stream().filter(e -> e.state().isFailed()).toList();
+    if (failed.isEmpty()) {
+      throw new GodwitException(
+          ErrorCode.VALIDATION, "Nothing to resume: no migration is recorded as failed.");
+    }
+    if (failed.size() > 1) {
+      throw new GodwitException(
+          ErrorCode.VALIDATION,
+          "Cannot resume: "
+              + failed.size()
+              + " migrations are recorded as failed. Repair all but one first.");
+    }
+    StateCalculator.Entry e = failed.get(0);
+    HistoryRow row = e.row();
+    ResolvedMigration m = e.resolved();
+    String name =
+        Validator.describe(e.repeatable(), row.version(), row.description(), row.script());
+    if (m == null) {
+      throw new GodwitException(
+          ErrorCode.VALIDATION, "Cannot resume " + name + ": its file is gone.");
+    }
+    ProgressTable.Progress progress;
+    try {
+      progress = s.progress.read(s.connection).get(row.rank());
+    } catch (SQLException ex) {
+      throw s.sqlFailure("read the progress of " + name, ex);
+    }
+    if (progress == null || progress.resolution() != null) {
+      throw new GodwitException(
+          ErrorCode.VALIDATION,
+          "Cannot resume "
+              + name
+              + ": Godwit has no record of how far it got. Undo its partial changes by hand and"
+              + " run repair, or run repair --mark-applied if it is complete.");
+    }
+    if (!java.util.Objects.equals(progress.checksum(), m.checksum())) {
+      throw new GodwitException(
+          ErrorCode.VALIDATION,
+          "Cannot resume "
+              + name
+              + ": the file changed since it failed (checksum "
+              + progress.checksum()
+              + ", now "
+              + m.checksum()
+              + "). Resuming would skip the first "
+              + progress.applied()
+              + " statements of a different script. Restore the file and fix the cause outside"
+              + " it (data, grants), or undo the partial changes by hand, run repair, and migrate"
+              + " again.");
+    }
+    MigrationRunner runner = new MigrationRunner(s, ctx.callbacks());
+    MigrationRunner.Prepared p = runner.prepare(m);
+    LOG.info(
+        "Resuming {} at statement {} of {}", m.script(), progress.applied() + 1, progress.total());
+    return runner.run(m, p, "Migrate", row, progress.applied());
+  }
+
+  /** Records a failed migration as applied, with an audit entry. */
+  public RepairResult markApplied(String version) {
+    return withSession(
+        "repair",
+        ctx -> {
+          Session s = ctx.session();
+          try (MigrationLock lock = s.lock()) {
+            MigrationVersion v;
+            try {
+              v = MigrationVersion.parse(version);
+            } catch (IllegalArgumentException e) {
+              throw new GodwitException(
+                  ErrorCode.CONFIGURATION, "--mark-applied takes a version: " + e.getMessage(), e);
+            }
+            HistoryRow failed = null;
+            for (HistoryRow r : s.readHistory()) {
+              if (!r.success() && r.version() != null && r.parsedVersion().equals(v)) {
+                failed = r;
+              }
+            }
+            if (failed == null) {
+              throw new GodwitException(
+                  ErrorCode.VALIDATION,
+                  "Version " + version + " is not recorded as failed; there is nothing to mark.");
+            }
+            s.history.markSuccess(s.connection, failed.rank(), failed.executionTime());
+            s.progress.resolve(s.connection, failed, "MARKED_APPLIED", s.installedBy);
+            return new RepairResult(
+                List.of(
+                    new RepairResult.Change(
+                        RepairResult.Action.MARKED_APPLIED,
+                        failed.version(),
+                        failed.description(),
+                        "recorded as applied by '"
+                            + s.installedBy
+                            + "' ("
+                            + failed.script()
+                            + ")")));
+          } catch (SQLException e) {
+            throw s.sqlFailure("mark version " + version + " as applied", e);
+          }
+        });
   }
 
   // ---------------------------------------------------------------- baseline

@@ -29,6 +29,16 @@ final class H2Dialect implements Dialect {
     return false;
   }
 
+  private static final java.util.regex.Pattern DDL =
+      java.util.regex.Pattern.compile(
+          "(?is)^\\s*(CREATE|ALTER|DROP|TRUNCATE|RENAME|COMMENT|GRANT|REVOKE)\\b.*");
+
+  @Override
+  public boolean commitsImplicitly(dev.godwit.sql.Statement statement) {
+    // H2 commits before and after DDL, like MySQL; the splitter flags this for MySQL only.
+    return DDL.matcher(statement.sql()).matches();
+  }
+
   @Override
   public String currentSchema(Connection c) throws SQLException {
     return c.getSchema();

@@ -22,9 +22,6 @@ import java.util.List;
  * appended, except by {@code repair}.
  */
 final class HistoryTable {
-  private static final String COLUMNS =
-      "\"installed_rank\", \"version\", \"description\", \"type\", \"script\", \"checksum\","
-          + " \"installed_by\", \"installed_on\", \"execution_time\", \"success\"";
   private static final DateTimeFormatter SQLITE_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSS][.SS][.S]");
 
@@ -32,12 +29,40 @@ final class HistoryTable {
   private final String schema;
   private final String table;
   private final String qualified;
+  private final String columns;
 
   HistoryTable(Dialect dialect, String schema, String table) {
     this.dialect = dialect;
     this.schema = schema;
     this.table = table;
     this.qualified = dialect.quote(schema) + "." + dialect.quote(table);
+    this.columns =
+        String.join(
+            ", ",
+            java.util.stream.Stream.of(
+                    "installed_rank",
+                    "version",
+                    "description",
+                    "type",
+                    "script",
+                    "checksum",
+                    "installed_by",
+                    "installed_on",
+                    "execution_time",
+                    "success")
+                .map(dialect::quote)
+                .toList());
+  }
+
+  /** A column name quoted for this database. */
+  private String col(String name) {
+    return dialect.quote(name);
+  }
+
+  /** The statement with its double-quoted column names quoted as this database wants. */
+  private String q(String sql) {
+    char quote = dialect.quote("x").charAt(0);
+    return quote == '"' ? sql : sql.replace('"', quote);
   }
 
   String schema() {
@@ -65,11 +90,12 @@ final class HistoryTable {
   List<HistoryRow> read(Connection c) throws SQLException {
     String sql =
         "SELECT "
-            + COLUMNS
+            + columns
             + " FROM "
             + qualified
             + dialect.historyFilter()
-            + " ORDER BY \"installed_rank\"";
+            + " ORDER BY "
+            + col("installed_rank");
     List<HistoryRow> rows = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(sql);
         ResultSet rs = ps.executeQuery()) {
@@ -135,7 +161,7 @@ final class HistoryTable {
             + " (\"installed_rank\", \"version\", \"description\", \"type\", \"script\","
             + " \"checksum\", \"installed_by\", \"execution_time\", \"success\") VALUES (?, ?, ?,"
             + " ?, ?, ?, ?, ?, ?)";
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
+    try (PreparedStatement ps = c.prepareStatement(q(sql))) {
       ps.setInt(1, row.rank());
       ps.setString(2, row.version());
       ps.setString(3, truncateDescription(row.description()));
@@ -153,9 +179,24 @@ final class HistoryTable {
     }
   }
 
+  /** Turns a failed row into a successful one (resume, repair --mark-applied). */
+  void markSuccess(Connection c, int rank, int executionTime) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            q(
+                "UPDATE "
+                    + qualified
+                    + " SET \"success\" = ?, \"execution_time\" = ? WHERE \"installed_rank\" = ?"))) {
+      ps.setBoolean(1, true);
+      ps.setInt(2, executionTime);
+      ps.setInt(3, rank);
+      ps.executeUpdate();
+    }
+  }
+
   void deleteRank(Connection c, int rank) throws SQLException {
     try (PreparedStatement ps =
-        c.prepareStatement("DELETE FROM " + qualified + " WHERE \"installed_rank\" = ?")) {
+        c.prepareStatement(q("DELETE FROM " + qualified + " WHERE \"installed_rank\" = ?"))) {
       ps.setInt(1, rank);
       ps.executeUpdate();
     }
@@ -165,10 +206,11 @@ final class HistoryTable {
       throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "UPDATE "
-                + qualified
-                + " SET \"description\" = ?, \"type\" = ?, \"checksum\" = ? WHERE"
-                + " \"installed_rank\" = ?")) {
+            q(
+                "UPDATE "
+                    + qualified
+                    + " SET \"description\" = ?, \"type\" = ?, \"checksum\" = ? WHERE"
+                    + " \"installed_rank\" = ?"))) {
       ps.setString(1, truncateDescription(description));
       ps.setString(2, type.name());
       if (checksum == null) {

@@ -72,6 +72,15 @@ final class MigrationRunner {
         if (reason == null && st.has(StatementFlag.TRANSACTION_CONTROL)) {
           reason = "line " + st.line() + " controls the transaction itself: " + st.sql();
         }
+        if (reason == null
+            && !session.dialect.supportsTransactionalDdl()
+            && session.dialect.commitsImplicitly(st)) {
+          reason =
+              session.dialect.name()
+                  + " commits DDL at once (line "
+                  + st.line()
+                  + "), so it runs statement by statement and records how far it got";
+        }
         if (kept != null) {
           size += st.sql().length() + (st.copyData() == null ? 0 : st.copyData().length());
           if (size > KEEP_LIMIT) {
@@ -103,6 +112,14 @@ final class MigrationRunner {
    * @param row the row to write on success (its execution time and success are filled in)
    */
   AppliedMigration run(ResolvedMigration m, Prepared p, String phase, HistoryRow row) {
+    return run(m, p, phase, row, 0);
+  }
+
+  /**
+   * Runs the migration, skipping its first {@code skip} statements (they ran before a failure and
+   * stayed applied), and writes its history row, or turns the failed row into a successful one.
+   */
+  AppliedMigration run(ResolvedMigration m, Prepared p, String phase, HistoryRow row, int skip) {
     Connection c = session.connection;
     long start = System.nanoTime();
     List<String> ran = new ArrayList<>();
@@ -114,11 +131,17 @@ final class MigrationRunner {
         runJava(m, c);
         executed[0] = 1;
       } else {
-        runScript(m, p, c, ran, executed);
+        executed[0] = skip;
+        runScript(m, p, c, ran, executed, skip);
       }
       callbacks.fire("afterEach" + phase, c);
       int ms = elapsed(start);
-      session.history.insert(c, withOutcome(row, ms, true));
+      if (skip > 0) {
+        session.history.markSuccess(c, row.rank(), ms);
+        session.progress.resolve(c, row, "RESUMED", session.installedBy);
+      } else {
+        session.history.insert(c, withOutcome(row, ms, true));
+      }
       if (p.transactional()) {
         c.commit();
       }
@@ -128,13 +151,13 @@ final class MigrationRunner {
           row.description(),
           row.type(),
           row.script(),
-          executed[0],
+          executed[0] - skip,
           ms,
           p.transactional());
     } catch (Failure f) {
-      throw fail(m, p, phase, row, start, ran, executed[0], f.statement, f.cause);
+      throw fail(m, p, phase, row, start, ran, executed[0], f.statement, f.cause, skip);
     } catch (SQLException e) {
-      throw fail(m, p, phase, row, start, ran, executed[0], null, e);
+      throw fail(m, p, phase, row, start, ran, executed[0], null, e, skip);
     }
   }
 
@@ -160,7 +183,7 @@ final class MigrationRunner {
   }
 
   private void runScript(
-      ResolvedMigration m, Prepared p, Connection c, List<String> ran, int[] executed)
+      ResolvedMigration m, Prepared p, Connection c, List<String> ran, int[] executed, int skip)
       throws Failure {
     int batch = p.transactional() ? Math.max(1, session.config.number(ConfigKey.BATCH_SIZE)) : 1;
     StatementStream stream =
@@ -169,15 +192,16 @@ final class MigrationRunner {
             : reader.open(m.resource(), m.scriptConfig());
     try (stream;
         StatementExecutor exec = new StatementExecutor(c, batch)) {
+      int seen = 0;
       while (stream.hasNext()) {
         Statement st = stream.next();
-        if (st.has(StatementFlag.COMMENT_ONLY)) {
+        if (st.has(StatementFlag.COMMENT_ONLY) || seen++ < skip) {
           continue;
         }
         try {
           exec.run(st);
         } finally {
-          executed[0] = exec.executed();
+          executed[0] = skip + exec.executed();
         }
         if (batch == 1 && ran.size() < LISTED_STATEMENTS) {
           ran.add(m.script() + ":" + st.line() + " " + Messages.firstLine(st.sql()));
@@ -186,7 +210,7 @@ final class MigrationRunner {
       try {
         exec.flush();
       } finally {
-        executed[0] = exec.executed();
+        executed[0] = skip + exec.executed();
       }
     } catch (StatementExecutor.StatementFailure f) {
       throw new Failure(f.statement, f.cause);
@@ -202,7 +226,8 @@ final class MigrationRunner {
       List<String> ran,
       int executed,
       Statement statement,
-      Exception cause) {
+      Exception cause,
+      int skip) {
     Connection c = session.connection;
     boolean rolledBack = false;
     if (p.transactional()) {
@@ -213,14 +238,30 @@ final class MigrationRunner {
         cause.addSuppressed(e);
       }
     }
+    // A rolled-back transaction leaves nothing, except a Java migration that ran DDL on a
+    // database whose DDL commits by itself.
     boolean effectsRemain =
-        !p.transactional() || !session.dialect.supportsTransactionalDdl() || !rolledBack;
+        !p.transactional()
+            || !rolledBack
+            || (m.java() != null && !session.dialect.supportsTransactionalDdl());
     boolean recorded = false;
     try {
       c.setAutoCommit(true);
-      if (effectsRemain && executed > 0 || !p.transactional()) {
-        // Part of it may stay applied: a failed row makes migrate stop until someone repairs.
-        session.history.insert(c, withOutcome(row, elapsed(start), false));
+      if (effectsRemain) {
+        // Part of it may stay applied: a failed row makes migrate stop until someone repairs,
+        // and the progress row says how far it got, for migrate --resume.
+        HistoryRow failed = withOutcome(row, elapsed(start), false);
+        if (skip == 0) {
+          session.history.insert(c, failed);
+        }
+        session.progress.record(
+            c,
+            failed,
+            p.transactional() ? 0 : executed,
+            p.count(),
+            statement == null ? 0 : statement.line(),
+            Redaction.scrub(cause.getMessage(), session.connections.password()),
+            session.installedBy);
         recorded = true;
       }
       callbacks.fire("afterEach" + phase + "Error", c);
@@ -273,13 +314,13 @@ final class MigrationRunner {
       return sb.toString();
     }
     if (p.transactional()) {
-      sb.append("  ")
-          .append(session.dialect.name())
-          .append(" commits DDL at once, so DDL among the statements that ran stayed applied.\n");
+      sb.append("  Its transaction could not be rolled back; what ran may have stayed applied.\n");
     } else {
       sb.append("  It ran without a transaction (").append(p.reason()).append(").\n");
     }
-    sb.append("  Statements that ran before the failure: ").append(executed).append('\n');
+    sb.append("  Statements that ran before the failure and stayed applied: ")
+        .append(executed)
+        .append('\n');
     for (String r : ran) {
       sb.append("    ").append(r).append('\n');
     }
@@ -287,9 +328,19 @@ final class MigrationRunner {
       sb.append("    ... and ").append(executed - ran.size()).append(" more\n");
     }
     if (recorded) {
+      sb.append("  ")
+          .append(executed)
+          .append(" of ")
+          .append(p.count())
+          .append(" statements are applied; a failed row now blocks migrate. Choose one:\n");
       sb.append(
-          "  A failed row now blocks migrate. Undo the partial changes by hand, then run repair"
-              + " and migrate again.");
+          "    - fix the cause (bad data, a missing grant) and run 'migrate --resume' to continue"
+              + " from the failed statement (the file must stay unchanged)\n");
+      sb.append("    - undo the partial changes by hand, then run 'repair' and migrate again\n");
+      sb.append(
+          "    - if you completed the migration by hand, run 'repair --mark-applied "
+              + (m.versionText() == null ? "<version>" : m.versionText())
+              + "'");
     } else {
       sb.append("  Fix the script and run migrate again.");
     }

@@ -29,6 +29,7 @@ final class Repair {
         MigrationState state = e.state();
         if (!r.success() && r.type() != MigrationType.DELETE) {
           s.history.deleteRank(c, r.rank());
+          s.progress.resolve(c, r, "REPAIRED", s.installedBy);
           changes.add(
               new Change(
                   Action.REMOVED_FAILED_ROW,

@@ -26,6 +26,7 @@ final class Session implements AutoCloseable {
   final Dialect dialect;
   final List<String> schemas;
   final HistoryTable history;
+  final ProgressTable progress;
   final String installedBy;
   final Placeholders placeholders;
   final int serverMajorVersion;
@@ -50,6 +51,7 @@ final class Session implements AutoCloseable {
             ? config.string(ConfigKey.DEFAULT_SCHEMA)
             : schemas.get(0);
     this.history = new HistoryTable(dialect, historySchema, config.string(ConfigKey.TABLE));
+    this.progress = new ProgressTable(dialect, historySchema, config.string(ConfigKey.TABLE));
     String user = config.string(ConfigKey.INSTALLED_BY);
     this.installedBy = user != null ? user : nullToEmpty(dialect.currentUser(connection));
     this.serverMajorVersion = dialect.majorVersion(connection);
@@ -108,6 +110,11 @@ final class Session implements AutoCloseable {
     }
     if (p.contains("sqlite")) {
       return new SqliteDialect();
+    }
+    if (p.contains("mysql") || p.contains("mariadb")) {
+      String version = c.getMetaData().getDatabaseProductVersion();
+      boolean maria = p.contains("mariadb") || version.toLowerCase(Locale.ROOT).contains("mariadb");
+      return new MySqlDialect(maria);
     }
     throw new GodwitException(
         ErrorCode.UNSUPPORTED,

@@ -2,6 +2,7 @@ package dev.godwit.it;
 
 import dev.godwit.api.Godwit;
 import dev.godwit.api.GodwitConfig;
+import dev.godwit.testkit.MariaDbServer;
 import dev.godwit.testkit.PostgresServer;
 import dev.godwit.testkit.PostgresServers;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -24,7 +26,8 @@ record TestDatabase(Kind kind, String url, String user, String password) {
   enum Kind {
     H2,
     SQLITE,
-    POSTGRES
+    POSTGRES,
+    MARIADB
   }
 
   /** Named factories, one per database the core supports; each call gives a new database. */
@@ -42,7 +45,33 @@ record TestDatabase(Kind kind, String url, String user, String password) {
     for (PostgresServer pg : PostgresServers.all()) {
       out.add(new Factory(pg.name(), () -> postgres(pg)));
     }
+    Optional<MariaDbServer> maria = MariaDbServer.find();
+    if (maria.isPresent()) {
+      MariaDbServer m = maria.get();
+      out.add(
+          new Factory(
+              "MariaDB " + m.version(),
+              () -> new TestDatabase(Kind.MARIADB, m.createDatabase(), m.user(), m.password())));
+    } else if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+      throw new AssertionError("CI must not skip MariaDB: " + MariaDbServer.unavailableReason());
+    } else {
+      System.out.println("SKIPPED MariaDB cases: " + MariaDbServer.unavailableReason());
+    }
     return out;
+  }
+
+  static List<Factory> mariaDbFactories() {
+    return factories().stream().filter(f -> f.name().startsWith("MariaDB")).toList();
+  }
+
+  /** Whether a failed migration's DDL stays applied (the database commits DDL by itself). */
+  boolean ddlCommitsItself() {
+    return kind == Kind.H2 || kind == Kind.MARIADB;
+  }
+
+  /** Quotes an identifier for this database. */
+  String q(String identifier) {
+    return kind == Kind.MARIADB ? "`" + identifier + "`" : "\"" + identifier + "\"";
   }
 
   static List<Factory> postgresFactories() {
@@ -93,7 +122,7 @@ record TestDatabase(Kind kind, String url, String user, String password) {
 
   boolean tableExists(String table) throws SQLException {
     try (Connection c = connect();
-        ResultSet rs = c.getMetaData().getTables(null, null, "%", null)) {
+        ResultSet rs = c.getMetaData().getTables(c.getCatalog(), null, "%", null)) {
       while (rs.next()) {
         if (rs.getString("TABLE_NAME").equalsIgnoreCase(table)) {
           return true;
@@ -105,5 +134,10 @@ record TestDatabase(Kind kind, String url, String user, String password) {
 
   String history() {
     return kind == Kind.H2 ? "\"godwit_schema_history\"" : "godwit_schema_history";
+  }
+
+  /** SQL for a boolean literal. */
+  String bool(boolean b) {
+    return kind == Kind.SQLITE || kind == Kind.MARIADB ? (b ? "1" : "0") : (b ? "TRUE" : "FALSE");
   }
 }

@@ -1,0 +1,147 @@
+package dev.godwit.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * How far each failed migration got, beside the history table ({@code <table>_progress}), so the
+ * history itself stays exactly as Flyway writes it. Rows stay after the failure is resolved, with
+ * who resolved it, when and how: they are the audit trail of part-applied migrations.
+ */
+final class ProgressTable {
+  /**
+   * One failed migration's progress.
+   *
+   * @param rank the installed_rank of its failed history row
+   * @param applied how many statements ran and stayed applied
+   * @param total how many statements the migration has
+   * @param failedLine the line of the statement that failed
+   * @param checksum the checksum of the file that failed
+   * @param resolution null while open; RESUMED, MARKED_APPLIED or REPAIRED once resolved
+   */
+  record Progress(
+      int rank, int applied, int total, int failedLine, Integer checksum, String resolution) {}
+
+  private final Dialect dialect;
+  private final String schema;
+  private final String table;
+  private final String qualified;
+
+  ProgressTable(Dialect dialect, String schema, String historyTable) {
+    this.dialect = dialect;
+    this.schema = schema;
+    this.table = historyTable + "_progress";
+    this.qualified = dialect.quote(schema) + "." + dialect.quote(table);
+  }
+
+  private void ensure(Connection c) throws SQLException {
+    if (dialect.tableExists(c, schema, table)) {
+      return;
+    }
+    Jdbc.execute(
+        c,
+        "CREATE TABLE "
+            + qualified
+            + " (installed_rank INT NOT NULL PRIMARY KEY, version VARCHAR(50), script"
+            + " VARCHAR(1000) NOT NULL, checksum INT, statements_applied INT NOT NULL,"
+            + " statements_total INT NOT NULL, failed_line INT NOT NULL, error VARCHAR(2000),"
+            + " recorded_by VARCHAR(100) NOT NULL, recorded_on TIMESTAMP DEFAULT"
+            + " CURRENT_TIMESTAMP, resolution VARCHAR(20), resolved_by VARCHAR(100), resolved_on"
+            + " TIMESTAMP NULL)");
+  }
+
+  void record(
+      Connection c,
+      HistoryRow failed,
+      int applied,
+      int total,
+      int failedLine,
+      String error,
+      String by)
+      throws SQLException {
+    ensure(c);
+    try (PreparedStatement del =
+        c.prepareStatement("DELETE FROM " + qualified + " WHERE installed_rank = ?")) {
+      del.setInt(1, failed.rank());
+      del.executeUpdate();
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO "
+                + qualified
+                + " (installed_rank, version, script, checksum, statements_applied,"
+                + " statements_total, failed_line, error, recorded_by) VALUES (?, ?, ?, ?, ?, ?,"
+                + " ?, ?, ?)")) {
+      ps.setInt(1, failed.rank());
+      ps.setString(2, failed.version());
+      ps.setString(3, HistoryTable.truncateScript(failed.script()));
+      if (failed.checksum() == null) {
+        ps.setNull(4, java.sql.Types.INTEGER);
+      } else {
+        ps.setInt(4, failed.checksum());
+      }
+      ps.setInt(5, applied);
+      ps.setInt(6, total);
+      ps.setInt(7, failedLine);
+      ps.setString(
+          8, error == null ? null : error.length() > 2000 ? error.substring(0, 2000) : error);
+      ps.setString(9, by);
+      ps.executeUpdate();
+    }
+  }
+
+  /** Open and resolved progress rows by rank; empty when the table does not exist. */
+  Map<Integer, Progress> read(Connection c) throws SQLException {
+    Map<Integer, Progress> out = new HashMap<>();
+    if (!dialect.tableExists(c, schema, table)) {
+      return out;
+    }
+    try (PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT installed_rank, statements_applied, statements_total, failed_line,"
+                    + " checksum, resolution FROM "
+                    + qualified);
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        int cs = rs.getInt(5);
+        Integer checksum = rs.wasNull() ? null : cs;
+        out.put(
+            rs.getInt(1),
+            new Progress(
+                rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), checksum, rs.getString(6)));
+      }
+    }
+    return out;
+  }
+
+  /** Records how a failure was resolved; creates the row when the failure predates tracking. */
+  void resolve(Connection c, HistoryRow failed, String resolution, String by) throws SQLException {
+    ensure(c);
+    boolean exists;
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT 1 FROM " + qualified + " WHERE installed_rank = ?")) {
+      ps.setInt(1, failed.rank());
+      try (ResultSet rs = ps.executeQuery()) {
+        exists = rs.next();
+      }
+    }
+    if (!exists) {
+      record(c, failed, 0, 0, 0, "recorded when resolved; no progress was tracked", by);
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE "
+                + qualified
+                + " SET resolution = ?, resolved_by = ?, resolved_on = CURRENT_TIMESTAMP WHERE"
+                + " installed_rank = ?")) {
+      ps.setString(1, resolution);
+      ps.setString(2, by);
+      ps.setInt(3, failed.rank());
+      ps.executeUpdate();
+    }
+  }
+}
