@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Godwit's benchmark harness: builds Godwit and this module, runs the workloads of issue 7 and the
+# splitter benchmark of issue 3, and writes the tables into BENCHMARKS.md at the repository root.
+#
+#   bench/run.sh            the full run (long: hours on 2 cores, mostly Liquibase at large N)
+#   bench/run.sh --quick    a smoke run (small N, 2 rounds: a few minutes)
+#   bench/run.sh --help     every option (--only W1,W5,split  --db pg  --rounds 3 ...)
+#
+# Needs a JDK 17+, Maven, and PostgreSQL at 127.0.0.1:5432 (user postgres, trust auth; else the
+# test kit's embedded PostgreSQL is started). BENCH_SKIP_BUILD=1 skips both Maven builds.
+set -euo pipefail
+
+bench="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$bench/.." && pwd)"
+
+for arg in "$@"; do
+  if [ "$arg" = "--help" ] || [ "$arg" = "-h" ]; then
+    BENCH_SKIP_BUILD=${BENCH_SKIP_BUILD:-1}
+  fi
+done
+
+if [ "${BENCH_SKIP_BUILD:-0}" != "1" ]; then
+  echo "bench: building Godwit (mvn -q -DskipTests install)..." >&2
+  # Formatting and forbidden-API gates belong to `mvn verify`, not to a benchmark build.
+  mvn -q -B -f "$root/pom.xml" -DskipTests -Dspotless.check.skip=true -Dforbiddenapis.skip=true \
+    install
+  echo "bench: building the bench module..." >&2
+  mvn -q -B -f "$bench/pom.xml" -DskipTests package
+fi
+
+for f in "$root/godwit-cli/target/godwit-cli.jar" "$bench/target/cp-all.txt"; do
+  if [ ! -f "$f" ]; then
+    echo "bench: $f is missing; run without BENCH_SKIP_BUILD=1" >&2
+    exit 1
+  fi
+done
+
+# Flyway 10+ reports usage unless told not to; the machine may have no network.
+export REDGATE_DISABLE_TELEMETRY=true
+export FLYWAY_TELEMETRY_OPTOUT=true
+
+cd "$root"
+exec java -Xmx4g -Dbench.repo="$root" \
+  -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+  -cp "$bench/target/classes:$(cat "$bench/target/cp-all.txt")" \
+  dev.godwit.bench.Harness "$@"
