@@ -24,6 +24,8 @@ public final class Main {
     setDefault("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     setDefault(
         "org.slf4j.simpleLogger.log.dev.godwit", quiet ? "warn" : verbose ? "debug" : "info");
+    // The MariaDB driver logs each failing statement itself; Godwit reports it with more context.
+    setDefault("org.slf4j.simpleLogger.log.org.mariadb.jdbc", "error");
     setDefault("org.slf4j.simpleLogger.showThreadName", "false");
     setDefault("org.slf4j.simpleLogger.showLogName", "false");
     setDefault("org.slf4j.simpleLogger.levelInBrackets", "false");

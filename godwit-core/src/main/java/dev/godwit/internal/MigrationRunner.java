@@ -307,6 +307,14 @@ final class MigrationRunner {
       sb.append(" (SQLSTATE ").append(e.getSQLState()).append(')');
     }
     sb.append('\n');
+    String at = statement == null ? null : Messages.locate(statement, cause.getMessage());
+    if (at != null) {
+      sb.append("  At:        ")
+          .append(m.script())
+          .append(':')
+          .append(at)
+          .append(" (where the database points)\n");
+    }
     if (!effectsRemain) {
       sb.append(
           "  Rolled back: nothing of this migration was applied and no history row was written.\n");

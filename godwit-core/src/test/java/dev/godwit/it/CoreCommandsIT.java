@@ -129,6 +129,10 @@ class CoreCommandsIT {
               assertThat(e.getMessage()).contains("V5__broken.sql").contains("line 4");
               assertThat(e.line()).isEqualTo(4);
               assertThat(e.statement()).contains("no_such_table");
+              if (db.kind() == TestDatabase.Kind.POSTGRES) {
+                assertThat(e.getMessage())
+                    .contains("V5__broken.sql:4:13 (where the database points)");
+              }
             });
     InfoResult info = godwit.info();
     assertThat(info.currentVersion()).isEqualTo(db.ddlCommitsItself() ? "5" : "4");

@@ -104,15 +104,18 @@ class PartlyAppliedMigrationsIT {
     db.execute("CREATE TABLE source_data (id INT)");
     db.execute("INSERT INTO source_data VALUES (5)");
     MigrateResult resumed = godwit.resume();
-    assertThat(resumed.applied()).extracting(a -> a.script()).containsExactly("V2__five.sql", "V3__after.sql");
+    assertThat(resumed.applied())
+        .extracting(a -> a.script())
+        .containsExactly("V2__five.sql", "V3__after.sql");
     assertThat(resumed.applied().get(0).statements()).isEqualTo(2);
     assertThat(db.query("SELECT COUNT(*) FROM a")).isEqualTo("1");
     assertThat(db.query("SELECT id FROM b")).isEqualTo("5");
     InfoResult info = godwit.info();
-    assertThat(info.migrations()).extracting(MigrationInfo::state).containsOnly(MigrationState.SUCCESS);
+    assertThat(info.migrations())
+        .extracting(MigrationInfo::state)
+        .containsOnly(MigrationState.SUCCESS);
     assertThat(
-            db.query(
-                "SELECT resolution FROM godwit_schema_history_progress WHERE version = '2'"))
+            db.query("SELECT resolution FROM godwit_schema_history_progress WHERE version = '2'"))
         .isEqualTo("RESUMED");
     assertThat(godwit.validate().valid()).isTrue();
   }
@@ -145,7 +148,8 @@ class PartlyAppliedMigrationsIT {
     db.execute("DROP TABLE a");
     db.execute("DROP TABLE b");
     RepairResult repair = godwit.repair();
-    assertThat(repair.changes()).extracting(RepairResult.Change::action)
+    assertThat(repair.changes())
+        .extracting(RepairResult.Change::action)
         .containsExactly(RepairResult.Action.REMOVED_FAILED_ROW);
     write(
         "V2__five.sql",
@@ -167,7 +171,8 @@ class PartlyAppliedMigrationsIT {
     failAtStatementFour(db, godwit);
     db.execute("CREATE TABLE c (id INT)");
     RepairResult marked = godwit.markApplied("2");
-    assertThat(marked.changes()).extracting(RepairResult.Change::action)
+    assertThat(marked.changes())
+        .extracting(RepairResult.Change::action)
         .containsExactly(RepairResult.Action.MARKED_APPLIED);
     assertThat(version(godwit.info(), "2").state()).isEqualTo(MigrationState.SUCCESS);
     try (Connection c = db.connect();
@@ -182,8 +187,11 @@ class PartlyAppliedMigrationsIT {
       assertThat(rs.getTimestamp(3)).isNotNull();
       assertThat(rs.getInt(4)).isEqualTo(3);
     }
-    assertThat(godwit.migrate().applied()).extracting(a -> a.script()).containsExactly("V3__after.sql");
-    assertThatThrownBy(() -> godwit.markApplied("3")).hasMessageContaining("not recorded as failed");
+    assertThat(godwit.migrate().applied())
+        .extracting(a -> a.script())
+        .containsExactly("V3__after.sql");
+    assertThatThrownBy(() -> godwit.markApplied("3"))
+        .hasMessageContaining("not recorded as failed");
   }
 
   @ParameterizedTest
@@ -191,7 +199,9 @@ class PartlyAppliedMigrationsIT {
   void aDmlOnlyMigrationStaysAtomicOnMariaDb(TestDatabase.Factory f) throws Exception {
     TestDatabase db = f.create().get();
     write("V1__t.sql", "CREATE TABLE t (id INT PRIMARY KEY);\n");
-    write("V2__rows.sql", "INSERT INTO t VALUES (1);\nINSERT INTO t VALUES (2);\nINSERT INTO t VALUES (1);\n");
+    write(
+        "V2__rows.sql",
+        "INSERT INTO t VALUES (1);\nINSERT INTO t VALUES (2);\nINSERT INTO t VALUES (1);\n");
     Godwit godwit = godwit(db);
     assertThatThrownBy(godwit::migrate).hasMessageContaining("Rolled back");
     assertThat(db.query("SELECT COUNT(*) FROM t")).isEqualTo("0");
@@ -231,7 +241,11 @@ class PartlyAppliedMigrationsIT {
   void kestrasMySqlSetStopsAtTheOffsetColumnOnMariaDb(TestDatabase.Factory f) throws Exception {
     TestDatabase db = f.create().get();
     Path kestra = SharedFiles.require().resolve("corpus/kestra/mysql");
-    Godwit godwit = Godwit.configure().url(db.url(), db.user(), db.password()).locations("filesystem:" + kestra).load();
+    Godwit godwit =
+        Godwit.configure()
+            .url(db.url(), db.user(), db.password())
+            .locations("filesystem:" + kestra)
+            .load();
     assertThatThrownBy(godwit::migrate)
         .isInstanceOfSatisfying(
             MigrationFailedException.class,
@@ -239,7 +253,11 @@ class PartlyAppliedMigrationsIT {
               assertThat(e.script()).endsWith("V1_1__initial.sql");
               assertThat(e.line()).isPositive();
               assertThat(e.statement()).containsIgnoringCase("`offset`".replace("`", ""));
-              assertThat(e.getMessage()).contains("V1_1__initial.sql").contains("line " + e.line()).contains("offset");
+              assertThat(e.getMessage())
+                  .contains("V1_1__initial.sql")
+                  .contains("line " + e.line())
+                  .contains("V1_1__initial.sql:65 (where the database points)")
+                  .contains("offset");
             });
     MigrationInfo first = godwit.info().migrations().get(0);
     assertThat(first.state()).isEqualTo(MigrationState.FAILED);
