@@ -203,7 +203,7 @@ public final class Harness {
   }
 
   void openDatabases() throws Exception {
-    if (o.dbs.contains("pg")) {
+    if (o.dbs.contains("pg") || o.runs("split")) {
       try {
         try (Connection c = DriverManager.getConnection(o.pgUrl, o.pgUser, o.pgPassword)) {
           c.isValid(2);
@@ -492,7 +492,9 @@ public final class Harness {
         bench/run.sh [options]   (or: java -cp ... dev.godwit.bench.Harness [options])
 
           --quick               smoke run: N=100, W5 with 20,000 rows, W7 at N=1,000 and 2,000,
-                                2 fresh rounds, 2 warm rounds after 1 warm-up (a few minutes)
+                                a 20 MB splitter script, 2 fresh rounds, 2 warm rounds after 1
+                                warm-up (about ten minutes on 2 cores, most of it Flyway and
+                                Liquibase)
           --only LIST           workloads to run, of W1,W2,W3,W4,W5,W6,W7,split (default: all)
           --db LIST             pg,h2 (default: both; W5-W7 run on PostgreSQL only)
           --modes LIST          fresh,warm (default: both)
@@ -562,6 +564,7 @@ public final class Harness {
         o.n7 = List.of(1000, 2000);
         o.w5Rows = 20_000;
         o.splitIterations = 2;
+        o.splitMb = 20;
         o.splitHeaps = List.of(32, 64, 128);
       }
       for (int i = 0; i < args.length; i++) {

@@ -11,6 +11,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * JMH: one iteration splits the whole generated script once (single-shot time); MB/s is the file
@@ -22,6 +23,7 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class SplitBench {
   Path file;
+  Splitters.FlywayContext flywayContext;
 
   @Setup
   public void setup() throws IOException {
@@ -33,6 +35,14 @@ public class SplitBench {
       file.toFile().deleteOnExit();
       ScriptGen.generate(file, Long.getLong("bench.split.mb", 100) * 1_000_000L);
     }
+    flywayContext = Splitters.FlywayContext.fromSystemProperties();
+  }
+
+  @TearDown
+  public void tearDown() {
+    if (flywayContext != null) {
+      flywayContext.close();
+    }
   }
 
   @Benchmark
@@ -43,7 +53,7 @@ public class SplitBench {
 
   @Benchmark
   public long flyway() {
-    long[] r = Splitters.flyway(file);
+    long[] r = Splitters.flyway(file, flywayContext);
     return r[0] + r[1];
   }
 }

@@ -4,11 +4,14 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
+import liquibase.Scope;
+import liquibase.ui.LoggerUIService;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
@@ -38,9 +41,16 @@ public final class LiquibaseTool {
     System.out.println("liquibase " + args[0] + ": " + n);
   }
 
-  /** Runs a command; returns what it counted. */
+  /** Runs a command; returns what it counted. Liquibase's console messages go to its logger. */
   public static long run(String command, String url, String user, String password, Path dir)
       throws Exception {
+    return Scope.child(
+        Map.of(Scope.Attr.ui.name(), new LoggerUIService()),
+        () -> runInScope(command, url, user, password, dir));
+  }
+
+  private static long runInScope(
+      String command, String url, String user, String password, Path dir) throws Exception {
     Connection c = DriverManager.getConnection(url, user, password);
     Database db =
         DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
