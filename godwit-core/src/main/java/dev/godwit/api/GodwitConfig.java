@@ -3,10 +3,12 @@ package dev.godwit.api;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -15,6 +17,7 @@ import javax.sql.DataSource;
  */
 public final class GodwitConfig {
   private final Map<ConfigKey, Object> values;
+  private final Set<ConfigKey> explicit;
   private final DataSource dataSource;
   private final List<JavaMigration> javaMigrations;
   private final ClassLoader classLoader;
@@ -29,6 +32,9 @@ public final class GodwitConfig {
       }
     }
     this.values = Collections.unmodifiableMap(all);
+    EnumSet<ConfigKey> given = EnumSet.noneOf(ConfigKey.class);
+    given.addAll(b.values.keySet());
+    this.explicit = Collections.unmodifiableSet(given);
     this.dataSource = b.dataSource;
     this.javaMigrations = List.copyOf(b.javaMigrations);
     this.classLoader = b.classLoader;
@@ -43,7 +49,7 @@ public final class GodwitConfig {
   /** A builder holding this configuration's values, to derive a changed copy. */
   public Builder toBuilder() {
     Builder b = new Builder();
-    b.values.putAll(values);
+    explicit.forEach(k -> b.values.put(k, values.get(k)));
     b.dataSource = dataSource;
     b.javaMigrations.addAll(javaMigrations);
     b.classLoader = classLoader;
@@ -54,6 +60,14 @@ public final class GodwitConfig {
   /** The raw typed value of a setting, or null when unset and without default. */
   public Object get(ConfigKey key) {
     return values.get(key);
+  }
+
+  /**
+   * Whether a setting was given (by a file, a variable, a flag or the Java API), as opposed to
+   * taking its default.
+   */
+  public boolean isSet(ConfigKey key) {
+    return explicit.contains(key);
   }
 
   /** A string setting, or null. */

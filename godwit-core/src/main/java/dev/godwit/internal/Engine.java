@@ -311,7 +311,7 @@ public final class Engine {
         rows.add(marker);
       }
       if (!empty && forMigrate) {
-        HistoryRow b = baselineRow(rank);
+        HistoryRow b = baselineRow(rank, s.installedBy);
         s.history.insert(s.connection, b);
         rows.add(b);
         LOG.info("Baselined non-empty schema at version {}", b.version());
@@ -328,7 +328,7 @@ public final class Engine {
     return String.join(",", q);
   }
 
-  private HistoryRow baselineRow(int rank) {
+  private HistoryRow baselineRow(int rank, String installedBy) {
     String version = config.string(ConfigKey.BASELINE_VERSION);
     try {
       version = MigrationVersion.parse(version).toString();
@@ -340,7 +340,16 @@ public final class Engine {
     }
     String description = config.string(ConfigKey.BASELINE_DESCRIPTION);
     return new HistoryRow(
-        rank, version, description, MigrationType.BASELINE, description, null, "", null, 0, true);
+        rank,
+        version,
+        description,
+        MigrationType.BASELINE,
+        description,
+        null,
+        installedBy,
+        null,
+        0,
+        true);
   }
 
   private static int nextRank(List<HistoryRow> rows) {
@@ -477,7 +486,7 @@ public final class Engine {
           Session s = ctx.session();
           try (MigrationLock lock = s.lock()) {
             List<HistoryRow> rows = prepareHistory(ctx, false);
-            HistoryRow wanted = baselineRow(nextRank(rows));
+            HistoryRow wanted = baselineRow(nextRank(rows), s.installedBy);
             for (HistoryRow r : rows) {
               if (r.type() == MigrationType.BASELINE) {
                 if (r.parsedVersion().equals(MigrationVersion.parse(wanted.version()))) {

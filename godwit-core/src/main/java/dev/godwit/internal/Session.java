@@ -14,12 +14,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One command's connection to the database and everything derived from it: the dialect, the
  * schemas, the history table, the placeholder values.
  */
 final class Session implements AutoCloseable {
+  /** Flyway's default history table, adopted when Godwit's own is absent. */
+  static final String FLYWAY_TABLE = "flyway_schema_history";
+
+  private static final Logger LOG = LoggerFactory.getLogger(Session.class);
+  // Adoption is announced once per database and table in a JVM, not once per command.
+  private static final Set<String> ANNOUNCED = ConcurrentHashMap.newKeySet();
+
   final GodwitConfig config;
   final Connections connections;
   final Connection connection;
@@ -50,8 +61,9 @@ final class Session implements AutoCloseable {
         config.string(ConfigKey.DEFAULT_SCHEMA) != null
             ? config.string(ConfigKey.DEFAULT_SCHEMA)
             : schemas.get(0);
-    this.history = new HistoryTable(dialect, historySchema, config.string(ConfigKey.TABLE));
-    this.progress = new ProgressTable(dialect, historySchema, config.string(ConfigKey.TABLE));
+    String table = historyTableName(config, connection, dialect, historySchema);
+    this.history = new HistoryTable(dialect, historySchema, table);
+    this.progress = new ProgressTable(dialect, historySchema, table);
     String user = config.string(ConfigKey.INSTALLED_BY);
     this.installedBy = user != null ? user : nullToEmpty(dialect.currentUser(connection));
     this.serverMajorVersion = dialect.majorVersion(connection);
@@ -65,14 +77,43 @@ final class Session implements AutoCloseable {
     builtIns.put("database", nullToEmpty(dialect.databaseName(connection)));
     builtIns.put(
         "timestamp",
-        LocalDateTime.now()
+        // Flyway's timestamp placeholder is the JVM's local time; the zone is chosen on purpose.
+        LocalDateTime.now(java.time.ZoneId.systemDefault())
             .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)));
     builtIns.put("table", history.table());
     builtIns.put("environment", config.environment() == null ? "default" : config.environment());
+    builtIns.put("workingDirectory", System.getProperty("user.dir"));
     this.placeholders = new Placeholders(config, builtIns);
     if (!historySchema.equals(current) && dialect.schemaExists(connection, historySchema)) {
       dialect.useSchema(connection, historySchema);
     }
+  }
+
+  /**
+   * The history table to use: the configured one, or Flyway's {@code flyway_schema_history} when no
+   * table is configured, Godwit's own is absent and Flyway's exists. Godwit then reads and writes
+   * Flyway's table as it is, so Flyway keeps working against it too.
+   */
+  private static String historyTableName(
+      GodwitConfig config, Connection c, Dialect dialect, String schema) throws SQLException {
+    String configured = config.string(ConfigKey.TABLE);
+    if (config.isSet(ConfigKey.TABLE)
+        || !dialect.schemaExists(c, schema)
+        || dialect.tableExists(c, schema, configured)
+        || !dialect.tableExists(c, schema, FLYWAY_TABLE)) {
+      return configured;
+    }
+    String where = schema + "." + FLYWAY_TABLE;
+    if (ANNOUNCED.add(config.url() + " " + where)) {
+      LOG.info(
+          "Using Flyway's history table {} as it is ({} does not exist): Godwit writes the rows"
+              + " Flyway writes, so Flyway can keep running against it. Set table = \"{}\" to"
+              + " make this explicit.",
+          where,
+          configured,
+          FLYWAY_TABLE);
+    }
+    return FLYWAY_TABLE;
   }
 
   static Session open(GodwitConfig config) {

@@ -59,22 +59,28 @@ final class StateCalculator {
 
     MigrationVersion baseline = null;
     MigrationVersion lastApplied = null;
+    // Flyway counts every row without a version here, deleted ones and DELETE rows included: an
+    // older run of a repeatable whose latest run was deleted stays superseded.
     Map<String, Integer> latestRepeatableRank = new HashMap<>();
     boolean anyVersionedApplied = false;
     for (HistoryRow r : rows) {
-      if (deleted.contains(r.rank()) || r.type() == MigrationType.DELETE) {
-        continue;
-      }
-      if (r.type().isBaseline() && r.version() != null) {
-        baseline = r.parsedVersion();
-      }
       if (r.version() == null) {
-        if (r.type() == MigrationType.SQL || r.type() == MigrationType.JDBC) {
-          latestRepeatableRank.put(r.description(), r.rank());
-        }
+        latestRepeatableRank.merge(r.description(), r.rank(), Math::max);
         continue;
       }
-      if (undone.contains(r.rank()) || r.type().isUndo() || r.type() == MigrationType.SCHEMA) {
+      // Flyway takes the highest baseline of any baseline row for the states (its baseline
+      // command looks only at the first two rows; Engine.baseline does that).
+      if (r.type().isBaseline()) {
+        MigrationVersion b = r.parsedVersion();
+        if (baseline == null || b.compareTo(baseline) > 0) {
+          baseline = b;
+        }
+      }
+      if (deleted.contains(r.rank())
+          || r.type() == MigrationType.DELETE
+          || undone.contains(r.rank())
+          || r.type().isUndo()
+          || r.type() == MigrationType.SCHEMA) {
         continue;
       }
       anyVersionedApplied = true;
@@ -84,9 +90,16 @@ final class StateCalculator {
       }
     }
     MigrationVersion lastResolved = res.latestVersion();
+    if (!res.baselines().isEmpty()) {
+      MigrationVersion b = res.baselines().get(res.baselines().size() - 1).version();
+      if (lastResolved == null || b.compareTo(lastResolved) > 0) {
+        lastResolved = b;
+      }
+    }
 
     List<Entry> entries = new ArrayList<>();
     Set<MigrationVersion> consumed = new HashSet<>();
+    Set<MigrationVersion> consumedBaselines = new HashSet<>();
     Set<String> consumedRepeatables = new HashSet<>();
     MigrationVersion highestSoFar = null;
     for (HistoryRow r : rows) {
@@ -101,51 +114,51 @@ final class StateCalculator {
         entries.add(new Entry(null, r, MigrationState.SUCCESS));
         continue;
       }
-      if (r.type() == MigrationType.BASELINE) {
-        entries.add(new Entry(null, r, MigrationState.BASELINE));
-        continue;
-      }
       if (r.version() == null) {
         entries.add(repeatableEntry(r, byDescription, latestRepeatableRank, consumedRepeatables));
         continue;
       }
       MigrationVersion v = r.parsedVersion();
+      // Flyway matches an applied row to the file of the same version and the same type.
       ResolvedMigration file =
-          r.type() == MigrationType.SQL_BASELINE ? baselineFiles.get(v) : byVersion.get(v);
-      if (file != null && !sameKind(file.type(), r.type())) {
+          r.type() == MigrationType.SQL_BASELINE || r.type() == MigrationType.JDBC_BASELINE
+              ? baselineFiles.get(v)
+              : byVersion.get(v);
+      if (file != null && file.type() != r.type()) {
         file = null;
       }
       if (undone.contains(r.rank())) {
         entries.add(new Entry(file, r, MigrationState.UNDONE));
         continue;
       }
-      boolean baselineRow =
-          r.type() == MigrationType.SQL_BASELINE || r.type() == MigrationType.JDBC_BASELINE;
-      if (file != null && !baselineRow) {
+      // Flyway flags a row applied at or below the highest version applied before it.
+      boolean outOfOrderRow = highestSoFar != null && v.compareTo(highestSoFar) <= 0;
+      if (highestSoFar == null || v.compareTo(highestSoFar) > 0) {
+        highestSoFar = v;
+      }
+      if (r.type().isBaseline()) {
+        if (file != null) {
+          consumedBaselines.add(v);
+        }
+        entries.add(new Entry(file, r, MigrationState.BASELINE));
+        continue;
+      }
+      if (file != null) {
         consumed.add(v);
       }
+      boolean future = lastResolved == null || v.compareTo(lastResolved) >= 0;
       MigrationState state;
-      if (baselineRow) {
-        state = MigrationState.BASELINE;
+      if (file == null) {
+        state =
+            r.success()
+                ? (future ? MigrationState.FUTURE : MigrationState.MISSING)
+                : (future ? MigrationState.FUTURE_FAILED : MigrationState.MISSING_FAILED);
       } else if (!r.success()) {
-        state =
-            file != null
-                ? MigrationState.FAILED
-                : lastResolved == null || v.compareTo(lastResolved) > 0
-                    ? MigrationState.FUTURE_FAILED
-                    : MigrationState.MISSING_FAILED;
-      } else if (file == null) {
-        state =
-            lastResolved == null || v.compareTo(lastResolved) > 0
-                ? MigrationState.FUTURE
-                : MigrationState.MISSING;
-      } else if (highestSoFar != null && v.compareTo(highestSoFar) < 0) {
+        state = MigrationState.FAILED;
+      } else if (outOfOrderRow) {
         state = MigrationState.OUT_OF_ORDER;
       } else {
         state = MigrationState.SUCCESS;
-      }
-      if (highestSoFar == null || v.compareTo(highestSoFar) > 0) {
-        highestSoFar = v;
       }
       entries.add(new Entry(file, r, state));
     }
@@ -164,6 +177,23 @@ final class StateCalculator {
         entries.add(new Entry(baselineMigration, null, MigrationState.PENDING));
         pending.add(baselineMigration);
       }
+    }
+    // The other baseline migrations show as Flyway shows them: below or at the baseline, above
+    // the target, or ignored once anything has been applied.
+    for (ResolvedMigration b : res.baselines()) {
+      if (b == baselineMigration || consumedBaselines.contains(b.version())) {
+        continue;
+      }
+      int vs = baseline == null ? 1 : b.version().compareTo(baseline);
+      MigrationState state =
+          vs < 0
+              ? MigrationState.BELOW_BASELINE
+              : vs == 0
+                  ? MigrationState.BASELINE_IGNORED
+                  : bound != null && b.version().compareTo(bound) > 0
+                      ? MigrationState.ABOVE_TARGET
+                      : MigrationState.IGNORED;
+      entries.add(new Entry(b, null, state));
     }
     boolean nextTaken = false;
     for (ResolvedMigration m : res.versioned()) {
@@ -203,21 +233,22 @@ final class StateCalculator {
       Map<String, ResolvedMigration> byDescription,
       Map<String, Integer> latestRank,
       Set<String> consumed) {
+    // Flyway matches repeatables by description alone; validate reports a type change.
     ResolvedMigration file = byDescription.get(r.description());
-    if (file != null && !sameKind(file.type(), r.type())) {
-      file = null;
-    }
     Integer latest = latestRank.get(r.description());
-    if (latest == null || latest != r.rank()) {
-      return new Entry(file, r, MigrationState.SUPERSEDED);
-    }
-    if (file == null) {
+    boolean isLatest = latest != null && latest == r.rank();
+    if (isLatest && file == null) {
       return new Entry(
           null, r, r.success() ? MigrationState.MISSING : MigrationState.MISSING_FAILED);
     }
     if (!r.success()) {
-      consumed.add(r.description());
+      if (isLatest) {
+        consumed.add(r.description());
+      }
       return new Entry(file, r, MigrationState.FAILED);
+    }
+    if (!isLatest) {
+      return new Entry(file, r, MigrationState.SUPERSEDED);
     }
     if (file.checksumMatches(r.checksum())) {
       consumed.add(r.description());
@@ -226,38 +257,54 @@ final class StateCalculator {
     return new Entry(file, r, MigrationState.OUTDATED);
   }
 
-  private static boolean sameKind(MigrationType file, MigrationType row) {
-    boolean fileJava = file == MigrationType.JDBC || file == MigrationType.JDBC_BASELINE;
-    boolean rowJava = row == MigrationType.JDBC || row == MigrationType.JDBC_BASELINE;
-    return fileJava == rowJava;
-  }
-
   /**
-   * Marks rows hidden by later DELETE rows and rows undone by later UNDO rows. Each DELETE or UNDO
-   * row applies to the latest earlier row of the same version (or, for repeatables, description)
-   * that is still visible: a stack per key keeps this linear.
+   * Marks rows hidden by later DELETE rows and rows undone by later UNDO rows, as Flyway does. A
+   * DELETE row hides the latest earlier row of the same version (repeatables: description); when
+   * that row is hidden already, Flyway reports a corrupted history for a version and does nothing
+   * for a repeatable. An UNDO row undoes the latest earlier successful row that is still visible: a
+   * stack per key keeps this linear.
    */
   private static void markHiddenRows(
       List<HistoryRow> rows, Set<Integer> deleted, Set<Integer> undone) {
+    Map<Object, HistoryRow> latest = new HashMap<>();
     Map<Object, Deque<HistoryRow>> visible = new HashMap<>();
     for (HistoryRow r : rows) {
       Object key = r.version() != null ? r.parsedVersion() : "R:" + r.description();
-      boolean isDelete = r.type() == MigrationType.DELETE;
-      if (!isDelete && !r.type().isUndo()) {
-        if (!r.type().isSynthetic()) {
-          visible.computeIfAbsent(key, k -> new ArrayDeque<>()).push(r);
+      if (r.type() == MigrationType.DELETE) {
+        HistoryRow target = latest.get(key);
+        if (target == null) {
+          continue;
+        }
+        if (deleted.contains(target.rank())) {
+          if (r.version() != null) {
+            throw new GodwitException(
+                ErrorCode.VALIDATION,
+                "Corrupted history table: version "
+                    + r.version()
+                    + " is marked deleted twice (the DELETE row at installed_rank "
+                    + r.rank()
+                    + " hides nothing). Flyway refuses this history too; delete the extra"
+                    + " DELETE row.");
+          }
+          continue;
+        }
+        deleted.add(target.rank());
+        Deque<HistoryRow> stack = visible.get(key);
+        if (stack != null) {
+          stack.remove(target);
         }
         continue;
       }
-      Deque<HistoryRow> stack = visible.get(key);
-      if (stack == null || stack.isEmpty()) {
+      if (r.type().isUndo()) {
+        Deque<HistoryRow> stack = visible.get(key);
+        if (stack != null && !stack.isEmpty() && stack.peek().success()) {
+          undone.add(stack.pop().rank());
+        }
         continue;
       }
-      HistoryRow target = stack.peek();
-      if (isDelete) {
-        deleted.add(stack.pop().rank());
-      } else if (target.success()) {
-        undone.add(stack.pop().rank());
+      if (!r.type().isSynthetic()) {
+        latest.put(key, r);
+        visible.computeIfAbsent(key, k -> new ArrayDeque<>()).push(r);
       }
     }
   }

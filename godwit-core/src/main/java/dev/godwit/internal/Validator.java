@@ -107,6 +107,22 @@ final class Validator {
     if (row == null || file == null) {
       return null;
     }
+    if (file.type() != row.type()) {
+      return new ValidationIssue(
+          Kind.TYPE_MISMATCH,
+          row.version(),
+          row.description(),
+          file.displayName(),
+          row.checksum(),
+          file.checksum(),
+          "Migration type mismatch for "
+              + name
+              + ": applied as "
+              + row.type()
+              + ", the migration is now "
+              + file.type()
+              + ". Restore the original kind of migration, or run repair to record the new one.");
+    }
     if (!file.isRepeatable() && !file.checksumMatches(row.checksum())) {
       return new ValidationIssue(
           Kind.CHECKSUM_MISMATCH,
