@@ -23,7 +23,7 @@ import java.util.List;
  */
 final class HistoryTable {
   private static final DateTimeFormatter SQLITE_TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSS][.SS][.S]");
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSS][.SS][.S]", java.util.Locale.ROOT);
 
   private final Dialect dialect;
   private final String schema;
