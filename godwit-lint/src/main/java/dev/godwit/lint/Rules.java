@@ -1,0 +1,77 @@
+package dev.godwit.lint;
+
+import dev.godwit.lint.rules.RuleEngine;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** The rule catalog: every rule with its id, dialects, default severity and description. */
+public final class Rules {
+
+  /** Id of the finding for SQL the linter could not analyse. */
+  public static final String NOT_ANALYSED = "not-analysed";
+
+  /**
+   * Id of the finding for a {@code godwit:allow} comment without a reason or with an unknown id.
+   */
+  public static final String INVALID_SUPPRESSION = "invalid-suppression";
+
+  private static final List<RuleInfo> META =
+      List.of(
+          new RuleInfo(
+              NOT_ANALYSED,
+              EnumSet.allOf(LintDialect.class),
+              Severity.INFO,
+              false,
+              true,
+              "A statement or the rest of a file could not be split or parsed, so no rule looked"
+                  + " at it."),
+          new RuleInfo(
+              INVALID_SUPPRESSION,
+              EnumSet.allOf(LintDialect.class),
+              Severity.WARN,
+              false,
+              true,
+              "A -- godwit:allow comment has no reason or names an unknown rule, so it suppresses"
+                  + " nothing."));
+
+  private Rules() {}
+
+  /** The 38 zero-downtime rules of the catalog, in catalog order. */
+  public static List<RuleInfo> all() {
+    return RuleEngine.catalog();
+  }
+
+  /**
+   * The two findings the linter reports about itself: {@code not-analysed}, {@code
+   * invalid-suppression}.
+   */
+  public static List<RuleInfo> meta() {
+    return META;
+  }
+
+  /** The rules that apply to {@code dialect}. */
+  public static List<RuleInfo> forDialect(LintDialect dialect) {
+    return all().stream().filter(r -> r.appliesTo(dialect)).toList();
+  }
+
+  /** The rule (or meta finding) with this id. */
+  public static Optional<RuleInfo> find(String id) {
+    return Stream.concat(all().stream(), META.stream()).filter(r -> r.id().equals(id)).findFirst();
+  }
+
+  static RuleInfo require(String id) {
+    return find(id)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "unknown lint rule '"
+                        + id
+                        + "'; known rules: "
+                        + Stream.concat(all().stream(), META.stream())
+                            .map(RuleInfo::id)
+                            .collect(Collectors.joining(", "))));
+  }
+}

@@ -1,0 +1,155 @@
+package dev.godwit.lint.rules;
+
+import dev.godwit.lint.LintDialect;
+import dev.godwit.lint.LintInput;
+import dev.godwit.lint.LintOptions;
+import dev.godwit.lint.RuleInfo;
+import dev.godwit.lint.ServerVersion;
+import dev.godwit.lint.Severity;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a rule knows while it looks at a statement: the options, the schema built by earlier
+ * statements and files, the state of this file (objects it created, the transaction, timeouts) and
+ * the current statement. {@link FileLinter} updates it after each statement.
+ */
+final class Ctx {
+  final LintOptions options;
+  final LintDialect dialect;
+  final ServerVersion version;
+  final Schema schema;
+  final LintInput input;
+  final List<Stmt> statements;
+  final List<RawFinding> findings = new ArrayList<>();
+
+  // ---- this file's state ----
+  final Set<String> createdTables = new HashSet<>();
+  final Set<String> addedColumns = new HashSet<>();
+  final Set<String> createdIndexes = new HashSet<>();
+  final Set<String> createdSchemas = new HashSet<>();
+
+  /** Tables renamed in this file: new key to the key before the first rename. */
+  final Map<String, String> renamedFrom = new HashMap<>();
+
+  /** Whether the runner wraps the whole file in one transaction. */
+  final boolean runnerTransaction;
+
+  boolean inTransaction;
+  boolean explicitTransaction;
+  final Map<String, PgLock> transactionLocks = new HashMap<>();
+  final Map<String, String> enumLabelsInTransaction = new HashMap<>();
+  boolean lockTimeoutSet;
+  boolean statementTimeoutSet;
+  boolean foreignKeyChecksOff;
+  boolean timeZoneUtc;
+
+  private Stmt current;
+
+  Ctx(
+      LintOptions options,
+      Schema schema,
+      LintInput input,
+      List<Stmt> statements,
+      boolean runnerTransaction) {
+    this.options = options;
+    this.dialect = options.dialect();
+    this.version = options.version();
+    this.schema = schema;
+    this.input = input;
+    this.statements = statements;
+    this.runnerTransaction = runnerTransaction;
+    this.inTransaction = runnerTransaction;
+  }
+
+  void at(Stmt s) {
+    this.current = s;
+  }
+
+  Stmt stmt() {
+    return current;
+  }
+
+  Parsed parsed() {
+    return current.parsed();
+  }
+
+  boolean pg() {
+    return dialect == LintDialect.POSTGRES;
+  }
+
+  boolean mysql() {
+    return dialect.isMySqlFamily();
+  }
+
+  boolean sqlite() {
+    return dialect == LintDialect.SQLITE;
+  }
+
+  /** PostgreSQL at least {@code major}; an unknown version counts as a current one. */
+  boolean pgAtLeast(int major) {
+    return !version.known() || version.major() >= major;
+  }
+
+  /** MySQL/MariaDB at least this version; an unknown version counts as a current one. */
+  boolean atLeast(int major, int minor, int patch) {
+    return !version.known() || version.atLeast(major, minor, patch);
+  }
+
+  boolean isNew(Name table) {
+    return table != null && createdTables.contains(table.key());
+  }
+
+  boolean isNewColumn(Name table, String column) {
+    return isNew(table) || addedColumns.contains(table.key() + "." + column);
+  }
+
+  Schema.Table table(Name n) {
+    return schema.table(n);
+  }
+
+  /** The table an index belongs to, when known. */
+  Name tableOfIndex(Name index) {
+    Schema.Index i = schema.indexes.get(index.key());
+    return i == null ? null : new Name(index.schema(), i.table());
+  }
+
+  /** Reports a finding on the current statement. */
+  void report(RuleInfo rule, Name sizeTable, String message, String... recipe) {
+    report(rule, null, sizeTable, message, recipe);
+  }
+
+  /** Reports a finding with a severity the rule chose (before size adjustments). */
+  void report(RuleInfo rule, Severity severity, Name sizeTable, String message, String... recipe) {
+    findings.add(
+        new RawFinding(
+            rule,
+            current.index(),
+            current.statement().line(),
+            current.statement().column(),
+            current.statement().sql(),
+            message,
+            List.of(recipe),
+            sizeTable,
+            severity));
+  }
+
+  /** Reports a finding on another statement of this file (for example an unclosed BEGIN). */
+  void reportAt(Stmt s, RuleInfo rule, String message, String... recipe) {
+    findings.add(
+        new RawFinding(
+            rule,
+            s.index(),
+            s.statement().line(),
+            s.statement().column(),
+            s.statement().sql(),
+            message,
+            List.of(recipe),
+            null,
+            null));
+  }
+}

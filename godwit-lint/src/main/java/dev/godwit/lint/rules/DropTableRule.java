@@ -1,0 +1,70 @@
+package dev.godwit.lint.rules;
+
+import dev.godwit.lint.RuleInfo;
+import dev.godwit.lint.Severity;
+import java.util.Set;
+
+/** {@code drop-table}: dropping a table breaks code that uses it and locks its FK targets. */
+final class DropTableRule implements Rule {
+  static final RuleInfo INFO =
+      new RuleInfo(
+          "drop-table",
+          Dialects.ALL,
+          Severity.WARN,
+          false,
+          true,
+          "DROP TABLE of an existing table in an up migration (table swaps exempt): deployed code"
+              + " breaks; ACCESS EXCLUSIVE on the table and every table it references.");
+
+  private Set<String> taken;
+
+  @Override
+  public RuleInfo info() {
+    return INFO;
+  }
+
+  @Override
+  public void check(Ctx ctx) {
+    if (ctx.input.down() || !(ctx.parsed() instanceof Parsed.DropTable d)) {
+      return;
+    }
+    for (Name table : d.tables()) {
+      if (ctx.isNew(table)) {
+        continue;
+      }
+      if (taken == null) {
+        taken = Swaps.namesTakenByNewTables(ctx);
+      }
+      if (Swaps.isSwapped(ctx, taken, table)) {
+        continue;
+      }
+      Schema.Table info = ctx.table(table);
+      String lock = "";
+      if (ctx.pg()) {
+        lock =
+            info == null || info.fkTargets.isEmpty()
+                ? " PostgreSQL locks it ACCESS EXCLUSIVE, and also every table it references (to drop"
+                    + " their foreign-key triggers), so a busy referenced table stalls too."
+                : " PostgreSQL locks it ACCESS EXCLUSIVE, and also "
+                    + String.join(", ", new java.util.TreeSet<>(info.fkTargets))
+                    + ", the tables it references (to drop their foreign-key triggers).";
+      }
+      ctx.report(
+          INFO,
+          null,
+          "Dropping the table "
+              + table
+              + " breaks any deployed code that still uses it, and the"
+              + " data is lost for good."
+              + lock
+              + (d.cascade()
+                  ? " CASCADE also drops the views and constraints that depend on it."
+                  : ""),
+          "Release 1: remove every use of " + table + " from the code.",
+          "If it references busy tables, drop its foreign keys first (short lock_timeout, with"
+              + " retries).",
+          "Release 2: drop the table; back it up first if the data may be needed, and confirm"
+              + " with -- godwit:allow drop-table <reason>.");
+    }
+  }
+}
