@@ -234,7 +234,10 @@ public final class Engine {
     MigrationRunner runner = new MigrationRunner(s, ctx.callbacks());
     boolean repeatablesStarted = false;
     String current = st.lastApplied() == null ? null : st.lastApplied().toString();
+    int total = st.pending().size();
+    int done = 0;
     for (ResolvedMigration m : st.pending()) {
+      done++;
       if (m.isRepeatable() && !repeatablesStarted) {
         repeatablesStarted = true;
         ctx.callbacks().fire("afterVersioned", s.connection);
@@ -243,7 +246,11 @@ public final class Engine {
       MigrationRunner.Prepared p = runner.prepare(m);
       MigrationRunner.logMode(m, p);
       LOG.info(
-          "Applying {} {}", m.isRepeatable() ? "repeatable" : "version " + m.version(), m.script());
+          "Applying {}/{}: {} {}",
+          done,
+          total,
+          m.isRepeatable() ? "repeatable" : "version " + m.version(),
+          m.script());
       HistoryRow row = MigrationRunner.rowFor(m, m.type(), rank++, s.installedBy);
       applied.add(runner.run(m, p, "Migrate", row));
       if (!m.isRepeatable()) {
