@@ -12,7 +12,7 @@ enum ExitCode {
   VALIDATION(5, "validation failed: checksum mismatch, missing or failed migration, bad file"),
   MIGRATION_FAILED(6, "a migration failed: the message says how far it got"),
   LOCK_TIMEOUT(7, "another runner held the migration lock longer than lockWaitTimeout"),
-  LINT(8, "lint findings at or above --fail-on (reserved)"),
+  LINT(8, "lint findings: at or above --fail-on, or an unsuppressed error in production"),
   REFUSED(9, "refused by a safety setting: clean disabled, production environment");
 
   final int code;
@@ -31,6 +31,7 @@ enum ExitCode {
       case MIGRATION_FAILED -> MIGRATION_FAILED;
       case LOCK_TIMEOUT -> LOCK_TIMEOUT;
       case REFUSED -> REFUSED;
+      case LINT -> LINT;
       case INTERNAL -> INTERNAL;
     };
   }

@@ -21,6 +21,8 @@ public enum ErrorCode {
   LOCK_TIMEOUT,
   /** A safety setting refused the command (clean disabled, production environment). */
   REFUSED,
+  /** Lint findings stopped the command (an unsuppressed error in production, or --fail-on). */
+  LINT,
   /** The database or its version does not support what was asked. */
   UNSUPPORTED,
   /** A bug in Godwit. */

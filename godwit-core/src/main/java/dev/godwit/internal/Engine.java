@@ -222,6 +222,8 @@ public final class Engine {
         throw new ValidationException(issues);
       }
     }
+    // The linter (or any reviewer) sees the pending migrations before anything runs.
+    warnings.addAll(Reviews.run(s, ctx.resolution(), st.pending()));
     // beforeMigrate runs after the history table exists, so objects it creates are not mistaken
     // for an existing schema that needs a baseline.
     ctx.callbacks().fire("beforeMigrate", s.connection);
