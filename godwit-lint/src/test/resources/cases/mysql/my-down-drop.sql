@@ -1,0 +1,5 @@
+-- case: my-down-drop
+-- rule: down-migration-data-loss
+-- down: true
+-- expect: down-migration-data-loss@5
+ALTER TABLE users DROP COLUMN nickname;

@@ -1,0 +1,4 @@
+-- case: my-drop-schema
+-- rule: drop-schema-or-database
+-- expect: drop-schema-or-database@4
+DROP SCHEMA IF EXISTS reporting;

@@ -1,0 +1,6 @@
+-- case: my-lock-tables-new-ok
+-- rule: explicit-lock-table
+-- expect: none
+CREATE TABLE tmp_copy (id INT);
+LOCK TABLES tmp_copy WRITE;
+UNLOCK TABLES;

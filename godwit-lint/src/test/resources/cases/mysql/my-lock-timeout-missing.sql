@@ -1,0 +1,5 @@
+-- case: my-lock-timeout-missing
+-- rule: missing-lock-timeout
+-- enable: missing-lock-timeout
+-- expect: missing-lock-timeout@5
+ALTER TABLE users ADD COLUMN nickname VARCHAR(50);

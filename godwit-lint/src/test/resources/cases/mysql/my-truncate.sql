@@ -1,0 +1,4 @@
+-- case: my-truncate
+-- rule: truncate-table
+-- expect: truncate-table@4
+TRUNCATE sessions;

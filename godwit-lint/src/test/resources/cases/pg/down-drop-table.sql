@@ -1,0 +1,5 @@
+-- case: down-drop-table
+-- rule: down-migration-data-loss
+-- down: true
+-- expect: down-migration-data-loss@5
+DROP TABLE invoices;

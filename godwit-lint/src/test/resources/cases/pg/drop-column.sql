@@ -1,0 +1,4 @@
+-- case: drop-column
+-- rule: drop-column
+-- expect: drop-column@4
+ALTER TABLE users DROP COLUMN legacy_flag;

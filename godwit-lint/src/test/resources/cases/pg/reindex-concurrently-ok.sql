@@ -1,0 +1,4 @@
+-- case: reindex-concurrently-ok
+-- rule: reindex-non-concurrently
+-- expect: none
+REINDEX TABLE CONCURRENTLY users;

@@ -1,0 +1,4 @@
+-- case: rename-column
+-- rule: rename-column
+-- expect: rename-column@4
+ALTER TABLE users RENAME COLUMN email TO email_address;

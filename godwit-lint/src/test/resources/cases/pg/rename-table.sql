@@ -1,0 +1,4 @@
+-- case: rename-table
+-- rule: rename-table
+-- expect: rename-table@4
+ALTER TABLE users RENAME TO accounts;

@@ -1,0 +1,5 @@
+-- case: table-rewrite-vacuum-full
+-- rule: table-rewrite
+-- tx: off
+-- expect: table-rewrite@5
+VACUUM FULL orders;

@@ -1,0 +1,5 @@
+-- case: truncate-new-ok
+-- rule: truncate-table
+-- expect: none
+CREATE TABLE staging (id bigint);
+TRUNCATE staging;

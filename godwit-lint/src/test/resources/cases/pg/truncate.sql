@@ -1,0 +1,4 @@
+-- case: truncate
+-- rule: truncate-table
+-- expect: truncate-table@4
+TRUNCATE TABLE sessions;

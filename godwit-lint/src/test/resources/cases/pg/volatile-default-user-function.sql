@@ -1,0 +1,4 @@
+-- case: volatile-default-user-function
+-- rule: add-column-volatile-default
+-- expect: add-column-volatile-default@4
+ALTER TABLE orders ADD COLUMN code text DEFAULT make_code(8);

@@ -1,0 +1,5 @@
+-- case: sl-commit-without-begin
+-- rule: unbalanced-transaction
+-- expect: unbalanced-transaction@5
+CREATE TABLE x (id INTEGER);
+END TRANSACTION;

@@ -1,0 +1,4 @@
+-- case: sl-unbatched-delete
+-- rule: unbatched-data-change
+-- expect: unbatched-data-change@4
+DELETE FROM sessions;
