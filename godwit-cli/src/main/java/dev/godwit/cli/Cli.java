@@ -31,6 +31,9 @@ final class Cli {
   }
 
   int run(String... argv) {
+    if (argv.length > 0 && argv[0].equals("config")) {
+      return ConfigImport.run(java.util.List.of(argv).subList(1, argv.length), out, err);
+    }
     Args args;
     try {
       args = Args.parse(argv);

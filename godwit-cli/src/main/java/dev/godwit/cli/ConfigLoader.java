@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -20,13 +21,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the configuration from godwit.toml, GODWIT_* environment variables and flags, in that
  * order of increasing precedence. Within the file, the selected environment overrides the top-level
- * values.
+ * values. Without a godwit.toml, or with a Flyway file given as the config, Flyway's configuration
+ * ({@code flyway.toml} or {@code flyway.conf} and the {@code FLYWAY_*} variables) takes the file's
+ * place.
  */
 final class ConfigLoader {
+  private static final Logger LOG = LoggerFactory.getLogger(ConfigLoader.class);
   private static final Pattern ENV_REF = Pattern.compile("\\$\\{env\\.([A-Za-z_][A-Za-z0-9_]*)}");
   private static final List<String> META_VARIABLES =
       List.of("GODWIT_CONFIG", "GODWIT_ENV", "GODWIT_JAVA_OPTS", "GODWIT_HOME");
@@ -58,7 +64,17 @@ final class ConfigLoader {
       Map<ConfigKey, String> flags,
       Map<String, String> placeholderFlags) {
     String selected = envName != null ? envName : environ.get("GODWIT_ENV");
-    if (file != null) {
+    List<Path> flyway = List.of();
+    if (file == null) {
+      // No godwit.toml: a Flyway project directory is read as Flyway would read it.
+      flyway = FlywayConfig.discover(environ, Paths.get(""));
+    } else if (FlywayConfig.isFlywayFile(
+        file, FlywayConfig.isConf(file) ? null : FlywayConfig.parseToml(file))) {
+      flyway = List.of(file);
+    }
+    if (!flyway.isEmpty()) {
+      selected = readFlyway(flyway, selected);
+    } else if (file != null) {
       selected = readFile(file, selected);
     } else if (selected != null) {
       throw new GodwitException(
@@ -81,6 +97,29 @@ final class ConfigLoader {
     b.placeholders(merged);
     b.environment(selected);
     return b.build();
+  }
+
+  /**
+   * Reads Flyway's configuration files and variables and maps them onto Godwit's settings; Flyway
+   * settings without a Godwit counterpart are named in one warning.
+   *
+   * @return the selected environment
+   */
+  private String readFlyway(List<Path> files, String selected) {
+    FlywayConfig.Loaded loaded = new FlywayConfig(environ).load(files, selected);
+    String names = String.join(", ", files.stream().map(Path::toString).toList());
+    LOG.info("Reading Flyway's configuration from {}", names);
+    warnings.addAll(loaded.warnings());
+    FlywaySettings.Mapped mapped = FlywaySettings.map(loaded.settings(), true, Paths.get(""));
+    values.putAll(mapped.values());
+    placeholders.putAll(mapped.placeholders());
+    if (!mapped.unsupported().isEmpty()) {
+      warnings.add(
+          names
+              + ": Godwit does not support these Flyway settings and ignores them: "
+              + String.join(", ", mapped.unsupported()));
+    }
+    return loaded.environment();
   }
 
   private String readFile(Path file, String selected) {

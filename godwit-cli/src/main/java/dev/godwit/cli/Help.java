@@ -54,6 +54,7 @@ final class Help {
         sb.append(String.format(Locale.ROOT, "  %-9s %s%n", c, first));
       }
     }
+    sb.append("  config    import flyway.conf or flyway.toml: godwit config import <file>\n");
     sb.append("\n").append(global());
     sb.append(
         "\nSettings (godwit.toml key, flag, environment variable; flag wins over variable,\n");
