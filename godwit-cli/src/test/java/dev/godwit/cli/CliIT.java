@@ -95,7 +95,9 @@ class CliIT {
     JsonNode first = plan.json().get("migrations").get(0);
     assertThat(first.get("version").asText()).isEqualTo("1");
     assertThat(first.get("script").asText()).isEqualTo("V1__create_t.sql");
-    assertThat(first.get("transactional").asBoolean()).isTrue();
+    // H2 commits DDL by itself, so a DDL migration runs statement by statement there.
+    assertThat(first.get("transactional").asBoolean()).isFalse();
+    assertThat(plan.json().get("migrations").get(1).get("transactional").asBoolean()).isTrue();
     assertThat(first.get("statements").get(0).get("line").asInt()).isEqualTo(1);
     assertThat(first.get("statements").get(0).get("sql").asText())
         .isEqualTo("CREATE TABLE t (id INT)");
