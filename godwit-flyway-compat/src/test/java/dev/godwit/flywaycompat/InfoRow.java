@@ -65,6 +65,12 @@ record InfoRow(
     return out;
   }
 
+  static List<InfoRow> sorted(List<InfoRow> rows) {
+    List<InfoRow> out = new ArrayList<>(rows);
+    out.sort(ORDER);
+    return out;
+  }
+
   static String godwitState(String flywayState) {
     return switch (flywayState) {
       case "MISSING_SUCCESS" -> "MISSING";
