@@ -34,8 +34,11 @@ interface Dialect {
     return "\"" + identifier.replace("\"", "\"\"") + "\"";
   }
 
-  /** Whether the schema exists. */
-  boolean schemaExists(Connection c, String schema) throws SQLException;
+  /** Whether the schema exists; the standard information schema answers on most databases. */
+  default boolean schemaExists(Connection c, String schema) throws SQLException {
+    return Jdbc.exists(
+        c, "SELECT 1 FROM INFORMATION_SCHEMA.SCHEMATA WHERE SCHEMA_NAME = ?", schema);
+  }
 
   /** Creates the schema. */
   void createSchema(Connection c, String schema) throws SQLException;
@@ -43,8 +46,14 @@ interface Dialect {
   /** Makes {@code schema} the default for unqualified names on this connection. */
   void useSchema(Connection c, String schema) throws SQLException;
 
-  /** Whether the table exists in the schema. */
-  boolean tableExists(Connection c, String schema, String table) throws SQLException;
+  /** Whether the table exists in the schema, by the standard information schema. */
+  default boolean tableExists(Connection c, String schema, String table) throws SQLException {
+    return Jdbc.exists(
+        c,
+        "SELECT 1 FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?",
+        schema,
+        table);
+  }
 
   /** Whether the schema holds no table, view, sequence or routine. */
   boolean schemaIsEmpty(Connection c, String schema) throws SQLException;

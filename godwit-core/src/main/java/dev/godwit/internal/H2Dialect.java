@@ -55,12 +55,6 @@ final class H2Dialect implements Dialect {
   }
 
   @Override
-  public boolean schemaExists(Connection c, String schema) throws SQLException {
-    return Jdbc.exists(
-        c, "SELECT 1 FROM INFORMATION_SCHEMA.SCHEMATA WHERE SCHEMA_NAME = ?", schema);
-  }
-
-  @Override
   public void createSchema(Connection c, String schema) throws SQLException {
     Jdbc.execute(c, "CREATE SCHEMA IF NOT EXISTS " + quote(schema));
   }
@@ -68,15 +62,6 @@ final class H2Dialect implements Dialect {
   @Override
   public void useSchema(Connection c, String schema) throws SQLException {
     Jdbc.execute(c, "SET SCHEMA " + quote(schema));
-  }
-
-  @Override
-  public boolean tableExists(Connection c, String schema, String table) throws SQLException {
-    return Jdbc.exists(
-        c,
-        "SELECT 1 FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?",
-        schema,
-        table);
   }
 
   @Override

@@ -154,37 +154,25 @@ final class MigrationRunner {
           executed[0] - skip,
           ms,
           p.transactional());
-    } catch (Failure f) {
+    } catch (StatementExecutor.StatementFailure f) {
       throw fail(m, p, phase, row, start, ran, executed[0], f.statement, f.cause, skip);
     } catch (SQLException e) {
       throw fail(m, p, phase, row, start, ran, executed[0], null, e, skip);
     }
   }
 
-  /** A failure inside the migration body, carrying the statement that broke. */
-  private static final class Failure extends Exception {
-    private static final long serialVersionUID = 1L;
-    final transient Statement statement;
-    final Exception cause;
-
-    Failure(Statement statement, Exception cause) {
-      super(cause);
-      this.statement = statement;
-      this.cause = cause;
-    }
-  }
-
-  private void runJava(ResolvedMigration m, Connection c) throws Failure {
+  private void runJava(ResolvedMigration m, Connection c)
+      throws StatementExecutor.StatementFailure {
     try {
       m.java().migrate(new MigrationContext(c, session.config));
     } catch (Exception e) {
-      throw new Failure(null, e);
+      throw new StatementExecutor.StatementFailure(null, e);
     }
   }
 
   private void runScript(
       ResolvedMigration m, Prepared p, Connection c, List<String> ran, int[] executed, int skip)
-      throws Failure {
+      throws StatementExecutor.StatementFailure {
     int batch = p.transactional() ? Math.max(1, session.config.number(ConfigKey.BATCH_SIZE)) : 1;
     StatementStream stream =
         p.statements() != null
@@ -212,8 +200,6 @@ final class MigrationRunner {
       } finally {
         executed[0] = skip + exec.executed();
       }
-    } catch (StatementExecutor.StatementFailure f) {
-      throw new Failure(f.statement, f.cause);
     }
   }
 

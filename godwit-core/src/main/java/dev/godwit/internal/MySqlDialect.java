@@ -64,12 +64,6 @@ final class MySqlDialect implements Dialect {
   }
 
   @Override
-  public boolean schemaExists(Connection c, String schema) throws SQLException {
-    return Jdbc.exists(
-        c, "SELECT 1 FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?", schema);
-  }
-
-  @Override
   public void createSchema(Connection c, String schema) throws SQLException {
     Jdbc.execute(c, "CREATE DATABASE IF NOT EXISTS " + quote(schema));
   }
@@ -77,15 +71,6 @@ final class MySqlDialect implements Dialect {
   @Override
   public void useSchema(Connection c, String schema) throws SQLException {
     Jdbc.execute(c, "USE " + quote(schema));
-  }
-
-  @Override
-  public boolean tableExists(Connection c, String schema, String table) throws SQLException {
-    return Jdbc.exists(
-        c,
-        "SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?",
-        schema,
-        table);
   }
 
   @Override

@@ -17,13 +17,16 @@ import java.util.regex.Pattern;
  * sent as a JDBC batch when allowed; a failure inside a batch is still pinned on its own statement.
  */
 final class StatementExecutor implements AutoCloseable {
-  /** A statement failed: which one, and the database's exception. */
+  /**
+   * A migration's body failed: the statement that broke (null for a Java migration) and the
+   * exception it raised.
+   */
   static final class StatementFailure extends Exception {
     private static final long serialVersionUID = 1L;
     final transient Statement statement;
-    final SQLException cause;
+    final Exception cause;
 
-    StatementFailure(Statement statement, SQLException cause) {
+    StatementFailure(Statement statement, Exception cause) {
       super(cause);
       this.statement = statement;
       this.cause = cause;
