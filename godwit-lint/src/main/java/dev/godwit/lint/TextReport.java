@@ -53,7 +53,7 @@ public final class TextReport {
   public static String summary(LintReport r) {
     return String.format(
         Locale.ROOT,
-        "%d %s, %d %s, %d %s (%d suppressed) in %d %s, %d statements",
+        "%d %s, %d %s, %d %s (%d suppressed) in %d %s, %d %s",
         r.errors(),
         r.errors() == 1 ? "error" : "errors",
         r.warnings(),
@@ -63,7 +63,8 @@ public final class TextReport {
         r.suppressedCount(),
         r.files(),
         r.files() == 1 ? "file" : "files",
-        r.statements());
+        r.statements(),
+        r.statements() == 1 ? "statement" : "statements");
   }
 
   private static String statement(String sql) {

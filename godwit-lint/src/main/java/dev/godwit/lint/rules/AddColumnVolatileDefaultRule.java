@@ -88,7 +88,11 @@ final class AddColumnVolatileDefaultRule implements Rule {
               + table
               + " ALTER COLUMN "
               + col.name()
-              + " SET DEFAULT ...;",
+              + " SET DEFAULT "
+              + (col.defaultExpr() == null || col.defaultExpr().isEmpty()
+                  ? "..."
+                  : Definitions.join(col.defaultExpr()))
+              + ";",
           "Backfill existing rows in batches (UPDATE ... WHERE id BETWEEN a AND b), outside the"
               + " DDL transaction.",
           "If it must be NOT NULL, follow the set-not-null recipe (CHECK ... NOT VALID, VALIDATE,"
