@@ -1,0 +1,5 @@
+-- case: adv-vacuum-full-database
+-- rule: table-rewrite
+-- tx: off
+-- expect: table-rewrite@5
+VACUUM FULL;
