@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Turns a statement's tokens into a {@link Parsed}. Only what rules need is understood; anything
@@ -15,100 +14,6 @@ import java.util.Set;
  */
 final class Parser {
   private Parser() {}
-
-  private static final Set<String> VERBS =
-      Set.of(
-          "alter",
-          "create",
-          "drop",
-          "reindex",
-          "refresh",
-          "truncate",
-          "rename",
-          "lock",
-          "unlock",
-          "vacuum",
-          "cluster",
-          "set",
-          "reset",
-          "begin",
-          "start",
-          "commit",
-          "end",
-          "rollback",
-          "abort",
-          "savepoint",
-          "release",
-          "update",
-          "delete",
-          "insert",
-          "replace",
-          "with",
-          "pragma",
-          "analyze",
-          "analyse",
-          "comment",
-          "grant",
-          "revoke",
-          "select",
-          "values",
-          "do",
-          "copy",
-          "call",
-          "execute",
-          "exec",
-          "explain",
-          "show",
-          "use",
-          "prepare",
-          "deallocate",
-          "discard",
-          "listen",
-          "notify",
-          "unlisten",
-          "load",
-          "security",
-          "declare",
-          "fetch",
-          "close",
-          "move",
-          "checkpoint",
-          "import",
-          "attach",
-          "detach",
-          "optimize",
-          "flush",
-          "handler",
-          "kill",
-          "install",
-          "uninstall",
-          "purge",
-          "xa",
-          "table",
-          "merge",
-          "reassign",
-          "get",
-          "signal",
-          "resignal",
-          "if",
-          "while",
-          "repeat",
-          "loop",
-          "leave",
-          "iterate",
-          "return",
-          "open",
-          "delimiter",
-          "help",
-          "check",
-          "checksum",
-          "repair",
-          "backup",
-          "restore",
-          "source",
-          "binlog",
-          "change",
-          "stop");
 
   static Parsed parse(List<Token> tokens, LintDialect dialect) {
     if (tokens.isEmpty()) {
@@ -122,7 +27,7 @@ final class Parser {
     }
     Cursor c = new Cursor(tokens);
     String verb = c.next().value();
-    if (!VERBS.contains(verb)) {
+    if (!Verbs.isVerb(verb)) {
       return new Parsed.Unparsed("unknown statement '" + first.text() + "'");
     }
     return switch (verb) {
