@@ -11,7 +11,17 @@ import java.util.Map;
 /** The parsed command line. Options may come before or after the command. */
 final class Args {
   static final List<String> COMMANDS =
-      List.of("migrate", "info", "validate", "baseline", "repair", "undo", "clean", "plan", "help");
+      List.of(
+          "migrate",
+          "info",
+          "validate",
+          "baseline",
+          "repair",
+          "undo",
+          "clean",
+          "plan",
+          "lint",
+          "help");
   private static final List<String> OWN_FLAGS =
       List.of(
           "--help",
@@ -25,7 +35,20 @@ final class Args {
           "--count",
           "--allow-production",
           "--undo",
-          "--target");
+          "--target",
+          "--resume",
+          "--mark-applied",
+          "--pending",
+          "--all",
+          "--dialect",
+          "--sarif",
+          "--fail-on",
+          "--pg-version",
+          "--mysql-version",
+          "--flavor",
+          "--sqlite-version",
+          "--enable",
+          "--disable");
 
   String command;
   final List<String> positional = new ArrayList<>();
@@ -43,6 +66,16 @@ final class Args {
   String target;
   boolean resume;
   String markApplied;
+  // lint
+  boolean pending;
+  boolean all;
+  boolean sarif;
+  String dialect;
+  String failOn;
+  String serverVersion;
+  String flavor;
+  final List<String> enable = new ArrayList<>();
+  final List<String> disable = new ArrayList<>();
 
   /** A command-line mistake; the message says what and how to fix it. */
   static final class UsageException extends Exception {
@@ -90,6 +123,19 @@ final class Args {
         case "--allow-production" -> a.allowProduction = true;
         case "--undo" -> a.undo = true;
         case "--resume" -> a.resume = true;
+        case "--pending" -> a.pending = true;
+        case "--all" -> a.all = true;
+        case "--sarif" -> a.sarif = true;
+        case "--dialect" -> a.dialect = inline != null ? inline : value(argv, ++i, name);
+        case "--fail-on" -> a.failOn = inline != null ? inline : value(argv, ++i, name);
+        case "--flavor" -> a.flavor = inline != null ? inline : value(argv, ++i, name);
+        case "--pg-version", "--mysql-version", "--sqlite-version" ->
+            a.serverVersion = inline != null ? inline : value(argv, ++i, name);
+        case "--enable" ->
+            a.enable.addAll(List.of((inline != null ? inline : value(argv, ++i, name)).split(",")));
+        case "--disable" ->
+            a.disable.addAll(
+                List.of((inline != null ? inline : value(argv, ++i, name)).split(",")));
         case "--mark-applied" -> a.markApplied = inline != null ? inline : value(argv, ++i, name);
         case "--config" -> {
           a.config = inline != null ? inline : value(argv, ++i, name);
@@ -151,7 +197,7 @@ final class Args {
       a.settings.put(ConfigKey.TARGET, a.target);
       a.target = null;
     }
-    if (!a.positional.isEmpty() && !"help".equals(a.command)) {
+    if (!a.positional.isEmpty() && !"help".equals(a.command) && !"lint".equals(a.command)) {
       throw new UsageException(
           "Unexpected argument '" + a.positional.get(0) + "' after '" + a.command + "'");
     }

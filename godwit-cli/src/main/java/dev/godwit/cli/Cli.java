@@ -114,6 +114,9 @@ final class Cli {
           output.undo(
               godwit.undo(args.count == null ? 1 : args.count, args.target, args.allowProduction));
       case "clean" -> output.clean(godwit.clean());
+      case "lint" -> {
+        return new LintCommand(godwit.config(), args, out).run();
+      }
       case "plan" ->
           output.plan(
               args.undo

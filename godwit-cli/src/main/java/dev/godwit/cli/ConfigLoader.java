@@ -181,6 +181,10 @@ final class ConfigLoader {
         }
         continue;
       }
+      if (key.equals("lint")) {
+        applyLint(value, source, where, prefix);
+        continue;
+      }
       if (key.equals("placeholders")) {
         if (!(value instanceof TomlTable t)) {
           throw new GodwitException(
@@ -209,6 +213,7 @@ final class ConfigLoader {
       if (k == null) {
         List<String> known = new ArrayList<>(ConfigKey.keys());
         known.add("placeholders");
+        known.add("lint");
         if (root) {
           known.add("environments");
         }
@@ -223,6 +228,45 @@ final class ConfigLoader {
                 + ". See 'godwit --help' for the settings.");
       }
       values.put(k, convert(k, value, where, prefix + key));
+    }
+  }
+
+  /** The [lint] table: enable and disable lists, severity overrides per rule. */
+  private void applyLint(Object value, String source, String where, String prefix) {
+    if (!(value instanceof TomlTable t)) {
+      throw new GodwitException(
+          ErrorCode.CONFIGURATION, where + "'lint' must be a table: [" + prefix + "lint]");
+    }
+    for (String k : t.keys()) {
+      String at = source + ":" + t.line(k) + ":" + t.column(k) + ": ";
+      switch (k) {
+        case "enable" ->
+            values.put(
+                ConfigKey.LINT_ENABLE, convert(ConfigKey.LINT_ENABLE, t.get(k), at, "lint.enable"));
+        case "disable" ->
+            values.put(
+                ConfigKey.LINT_DISABLE,
+                convert(ConfigKey.LINT_DISABLE, t.get(k), at, "lint.disable"));
+        case "severity" -> {
+          if (!(t.get(k) instanceof TomlTable sev)) {
+            throw typeError(at, "lint.severity", "a table such as { rename-column = \"warn\" }");
+          }
+          Map<String, String> map = new LinkedHashMap<>();
+          for (String rule : sev.keys()) {
+            map.put(rule, String.valueOf(sev.get(rule)));
+          }
+          values.put(ConfigKey.LINT_SEVERITY, map);
+        }
+        default ->
+            throw new GodwitException(
+                ErrorCode.CONFIGURATION,
+                at
+                    + "unknown setting 'lint."
+                    + k
+                    + "'"
+                    + Suggestions.hint(k, List.of("enable", "disable", "severity"))
+                    + "; [lint] takes enable, disable and severity");
+      }
     }
   }
 

@@ -30,6 +30,15 @@ final class Help {
           "clean",
           "Drop every object in the managed schemas. Needs cleanEnabled = true; never in"
               + " production.\n",
+          "lint",
+          "Check migrations for statements that lock busy tables or break running code.\n"
+              + "  [files or folders]  lint these (default: the pending migrations, or --all)\n"
+              + "  --pending | --all   pending migrations of the database | every migration file\n"
+              + "  --dialect pg|mysql|mariadb|sqlite  (default: from the url)\n"
+              + "  --pg-version N, --mysql-version X.Y.Z, --sqlite-version X.Y, --flavor F\n"
+              + "  --enable id,id  --disable id,id   rules to turn on or off\n"
+              + "  --json | --sarif    machine output (SARIF 2.1.0 for code-scanning UIs)\n"
+              + "  --fail-on info|warn|error   exit 8 when a finding reaches it [error]\n",
           "plan",
           "Dry run: print what migrate would do (statements, transactions, history rows).\n"
               + "  --undo [--count N | --target V]  what undo would do instead\n");

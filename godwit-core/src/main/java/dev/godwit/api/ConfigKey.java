@@ -72,7 +72,15 @@ public enum ConfigKey {
       "false",
       "Allow transactional and non-transactional statements in one migration"),
   CREATE_SCHEMAS("createSchemas", Kind.BOOLEAN, "true", "Create missing schemas"),
-  BATCH_SIZE("batchSize", Kind.INTEGER, "100", "Consecutive plain DML statements per JDBC batch");
+  BATCH_SIZE("batchSize", Kind.INTEGER, "100", "Consecutive plain DML statements per JDBC batch"),
+  LINT_ENABLE("lintEnable", Kind.LIST, "", "Lint rules to turn on ([lint] enable in godwit.toml)"),
+  LINT_DISABLE(
+      "lintDisable", Kind.LIST, "", "Lint rules to turn off ([lint] disable in godwit.toml)"),
+  LINT_SEVERITY(
+      "lintSeverity",
+      Kind.MAP,
+      "",
+      "Severity per lint rule, rule=info|warn|error ([lint] severity in godwit.toml)");
 
   /** The type of a setting's value. */
   public enum Kind {

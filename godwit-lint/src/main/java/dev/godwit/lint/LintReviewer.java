@@ -1,0 +1,52 @@
+package dev.godwit.lint;
+
+import dev.godwit.spi.PendingMigrationReviewer;
+import dev.godwit.spi.ReviewFinding;
+import dev.godwit.spi.ReviewRequest;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Lints the migrations {@code migrate} is about to run, with the live server version and table
+ * sizes; the applied migrations are read as the schema they built. Registered through {@code
+ * META-INF/services}.
+ */
+public final class LintReviewer implements PendingMigrationReviewer {
+
+  /** Creates the reviewer; ServiceLoader needs a public no-argument constructor. */
+  public LintReviewer() {}
+
+  @Override
+  public List<ReviewFinding> review(ReviewRequest request) {
+    LintDialect dialect;
+    try {
+      dialect = LintDialect.parse(request.database());
+    } catch (IllegalArgumentException e) {
+      return List.of(); // H2 has no rules: it is a development database.
+    }
+    LintOptions options =
+        LintSettings.from(request.config(), dialect, ServerVersion.parse(request.serverVersion()))
+            .tableSizes(TableSizes.read(request.connection(), dialect))
+            .build();
+    List<LintInput> inputs = new ArrayList<>();
+    for (ReviewRequest.Script s : request.scripts()) {
+      LintInput in = LintInput.of(s.name(), s.text());
+      if (!s.transactional()) {
+        in = in.withTransaction(false);
+      }
+      inputs.add(s.pending() ? in : in.asApplied());
+    }
+    List<ReviewFinding> out = new ArrayList<>();
+    for (Finding f : Linter.lint(inputs, options).findings()) {
+      out.add(
+          new ReviewFinding(
+              f.rule(),
+              ReviewFinding.Severity.valueOf(f.severity().name()),
+              f.file(),
+              f.line(),
+              f.fullMessage(),
+              f.suppressed()));
+    }
+    return out;
+  }
+}
