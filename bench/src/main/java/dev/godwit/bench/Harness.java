@@ -80,6 +80,7 @@ public final class Harness {
   Dbs.H2 h2;
   String loadStart;
   String splitReport;
+  String w5HeapReport;
 
   Harness(Options o) throws IOException {
     this.o = o;
@@ -185,6 +186,9 @@ public final class Harness {
         measure("W5", "one migration of " + o.w5Rows + " single-row INSERTs ("
                 + Stats.num(w.bytes() / 1e6, 1) + " MB)", mode, pg, o.w5Rows, "migrate", w, t, false);
       }
+      if (o.modes.contains("fresh")) {
+        boundedHeap(w);
+      }
     }
     if (o.runs("W6") && o.dbs.contains("pg")) {
       int n = o.n2.get(0);
@@ -200,6 +204,35 @@ public final class Harness {
       splitReport = new SplitRunner(this).run();
     }
     writeReport();
+  }
+
+  /** W5 under a bounded heap: does each tool complete with -Xmx32m, 64m, 96m? (Once each.) */
+  void boundedHeap(Workload w) throws Exception {
+    StringBuilder md = new StringBuilder();
+    md.append("| tool | -Xmx | completes | time | peak heap | peak RSS |\n|---|---|---|---|---|---|\n");
+    for (Tool t : o.tools) {
+      for (int heap : o.w5Heaps) {
+        String url = pg.fresh();
+        try {
+          Proc.Result r = Proc.run(
+              freshCommand(t, "migrate", url, pg, w, List.of("-Xmx" + heap + "m")), true,
+              work.resolve("run"), childEnv, 1800);
+          String out = Proc.tail(r.log(), 40);
+          String completes = r.ok() ? "yes"
+              : r.exit() == Proc.TIMEOUT ? "no (killed after 1800 s)"
+              : out.contains("OutOfMemoryError") ? "no (OutOfMemoryError)"
+              : "no (exit " + r.exit() + ")";
+          log("W5 " + t.label + " -Xmx" + heap + "m: " + completes + " " + Stats.secs(r.seconds()));
+          md.append("| ").append(t.label).append(" | ").append(heap).append(" MB | ")
+              .append(completes).append(" | ").append(Stats.secs(r.seconds())).append(" | ")
+              .append(Stats.num(r.heapMb(), 0)).append(" MB | ").append(Stats.num(r.rssMb(), 0))
+              .append(" MB |\n");
+        } finally {
+          pg.drop(url);
+        }
+      }
+    }
+    w5HeapReport = md.toString();
   }
 
   void openDatabases() throws Exception {
@@ -379,8 +412,15 @@ public final class Harness {
   /** The command line of one fresh-JVM measurement. */
   List<String> freshCommand(Tool t, String command, String url, Dbs.Target db, Workload w)
       throws IOException {
+    return freshCommand(t, command, url, db, w, List.of());
+  }
+
+  /** As above, with extra JVM options (such as -Xmx) first. */
+  List<String> freshCommand(Tool t, String command, String url, Dbs.Target db, Workload w,
+      List<String> extraJvm) throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(java);
+    cmd.addAll(extraJvm);
     switch (t) {
       case JAVA_VERSION -> {
         cmd.addAll(o.godwitJvmOpts);
@@ -491,7 +531,7 @@ public final class Harness {
         """
         bench/run.sh [options]   (or: java -cp ... dev.godwit.bench.Harness [options])
 
-          --quick               smoke run: N=100, W5 with 20,000 rows, W7 at N=1,000 and 2,000,
+          --quick               smoke run: N=100, W5 with 20,000 rows, W7 at N=300 and 1,000,
                                 a 20 MB splitter script, 2 fresh rounds, 2 warm rounds after 1
                                 warm-up (about ten minutes on 2 cores, most of it Flyway and
                                 Liquibase)
@@ -505,6 +545,8 @@ public final class Harness {
           --n2 LIST             W2-W4 sizes (default 1000)
           --n7 LIST             W7 sizes (default 10000,50000)
           --w5-rows R           W5 INSERTs (default 200000)
+          --w5-heaps LIST       -Xmx values (MB) W5 is also run under once per tool (default
+                                32,64,96; empty to skip)
           --split-mb M          splitter script size in MB (default 100)
           --split-iterations I  JMH measurement iterations (default 5; warm-up 2)
           --split-heaps LIST    -Xmx values (MB) tried for each splitter (default 32,64,96,128,256)
@@ -534,6 +576,7 @@ public final class Harness {
     List<Integer> n2 = List.of(1000);
     List<Integer> n7 = List.of(10000, 50000);
     int w5Rows = 200_000;
+    List<Integer> w5Heaps = List.of(32, 64, 96);
     int splitMb = 100;
     int splitIterations = 5;
     List<Integer> splitHeaps = List.of(32, 64, 96, 128, 256);
@@ -561,11 +604,12 @@ public final class Harness {
         o.warmups = 1;
         o.n1 = List.of(100);
         o.n2 = List.of(100);
-        o.n7 = List.of(1000, 2000);
+        o.n7 = List.of(300, 1000);
         o.w5Rows = 20_000;
+        o.w5Heaps = List.of(32, 64);
         o.splitIterations = 2;
         o.splitMb = 20;
-        o.splitHeaps = List.of(32, 64, 128);
+        o.splitHeaps = List.of(32, 64);
       }
       for (int i = 0; i < args.length; i++) {
         String a = args[i];
@@ -587,6 +631,7 @@ public final class Harness {
           case "--n2" -> o.n2 = ints(args[++i]);
           case "--n7" -> o.n7 = ints(args[++i]);
           case "--w5-rows" -> o.w5Rows = Integer.parseInt(args[++i]);
+          case "--w5-heaps" -> o.w5Heaps = ints(args[++i]);
           case "--split-mb" -> o.splitMb = Integer.parseInt(args[++i]);
           case "--split-iterations" -> o.splitIterations = Integer.parseInt(args[++i]);
           case "--split-heaps" -> o.splitHeaps = ints(args[++i]);

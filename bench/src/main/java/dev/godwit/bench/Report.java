@@ -71,13 +71,19 @@ final class Report {
         + " ratio to raw is taken within each round, then its median and range are shown.\n\n");
 
     String lastHeading = "";
-    for (Table t : h.tables) {
+    List<Table> ordered = new ArrayList<>(h.tables);
+    ordered.sort(java.util.Comparator.comparing(Table::id)); // stable: run order within a workload
+    for (Table t : ordered) {
       String heading = t.id() + " — " + t.title();
       if (!heading.equals(lastHeading)) {
         md.append("### ").append(heading).append("\n\n");
         lastHeading = heading;
       }
       table(t);
+    }
+    if (h.w5HeapReport != null) {
+      md.append("### W5 under a bounded heap (fresh JVM, once each, PostgreSQL)\n\n")
+          .append(h.w5HeapReport).append('\n');
     }
     linearity();
     goals();
