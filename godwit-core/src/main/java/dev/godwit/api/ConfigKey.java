@@ -69,8 +69,9 @@ public enum ConfigKey {
   MIXED(
       "mixed",
       Kind.BOOLEAN,
-      "false",
-      "Allow transactional and non-transactional statements in one migration"),
+      "true",
+      "A migration mixing transactional and non-transactional statements runs without a"
+          + " transaction; false makes that an error (Flyway's default)"),
   CREATE_SCHEMAS("createSchemas", Kind.BOOLEAN, "true", "Create missing schemas"),
   BATCH_SIZE("batchSize", Kind.INTEGER, "100", "Consecutive plain DML statements per JDBC batch"),
   LINT_ENABLE("lintEnable", Kind.LIST, "", "Lint rules to turn on ([lint] enable in godwit.toml)"),

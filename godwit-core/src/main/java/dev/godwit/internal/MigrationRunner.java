@@ -2,6 +2,8 @@ package dev.godwit.internal;
 
 import dev.godwit.api.AppliedMigration;
 import dev.godwit.api.ConfigKey;
+import dev.godwit.api.ErrorCode;
+import dev.godwit.api.GodwitException;
 import dev.godwit.api.MigrationContext;
 import dev.godwit.api.MigrationFailedException;
 import dev.godwit.api.MigrationType;
@@ -58,6 +60,8 @@ final class MigrationRunner {
     long size = 0;
     int count = 0;
     String reason = null;
+    Statement nonTransactional = null;
+    boolean transactionalToo = false;
     try (StatementStream s = reader.open(m.resource(), m.scriptConfig())) {
       while (s.hasNext()) {
         Statement st = s.next();
@@ -65,6 +69,11 @@ final class MigrationRunner {
           continue;
         }
         count++;
+        if (st.has(StatementFlag.NON_TRANSACTIONAL)) {
+          nonTransactional = nonTransactional == null ? st : nonTransactional;
+        } else {
+          transactionalToo = true;
+        }
         if (reason == null && st.has(StatementFlag.NON_TRANSACTIONAL)) {
           reason =
               "line " + st.line() + " cannot run in a transaction: " + Messages.firstLine(st.sql());
@@ -92,6 +101,24 @@ final class MigrationRunner {
       }
     }
     Boolean explicit = m.scriptConfig().executeInTransaction();
+    if (explicit == null
+        && nonTransactional != null
+        && transactionalToo
+        && session.config.flag(ConfigKey.EXECUTE_IN_TRANSACTION)
+        && !session.config.flag(ConfigKey.MIXED)) {
+      throw new GodwitException(
+          ErrorCode.SCRIPT_INVALID,
+          m.displayName()
+              + " mixes transactional and non-transactional statements (mixed is false)."
+              + " Offending statement at line "
+              + nonTransactional.line()
+              + ": "
+              + Messages.firstLine(nonTransactional.sql())
+              + ". Move it to a migration of its own, set mixed=true to run the whole migration"
+              + " without a transaction, or set executeInTransaction=false in "
+              + m.script()
+              + ".conf.");
+    }
     boolean tx;
     if (explicit != null) {
       tx = explicit;

@@ -55,6 +55,19 @@ class PostgresBehaviourIT {
 
   @ParameterizedTest
   @MethodSource("postgres")
+  void mixedFalseRefusesAMigrationMixingBothKindsBeforeRunningIt(TestDatabase.Factory f)
+      throws Exception {
+    TestDatabase db = f.create().get();
+    write("V1__t.sql", "CREATE TABLE t (id INT);\nCREATE INDEX CONCURRENTLY t_idx ON t (id);\n");
+    assertThatThrownBy(() -> db.configure(dir).set(ConfigKey.MIXED, false).load().migrate())
+        .hasMessageContaining("mixes transactional and non-transactional statements")
+        .hasMessageContaining("line 2");
+    assertThat(db.tableExists("t")).isFalse();
+    assertThat(db.configure(dir).load().migrate().applied().get(0).transactional()).isFalse();
+  }
+
+  @ParameterizedTest
+  @MethodSource("postgres")
   void aNonTransactionalMigrationThatBreaksPartWayIsRecordedAsFailed(TestDatabase.Factory f)
       throws Exception {
     TestDatabase db = f.create().get();
