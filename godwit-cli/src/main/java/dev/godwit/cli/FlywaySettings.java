@@ -134,7 +134,7 @@ final class FlywaySettings {
    * @param flyway settings by Flyway's name; values are text (conf files, variables), lists,
    *     booleans or numbers (TOML)
    * @param withDefaults whether to add Flyway's defaults where they differ from Godwit's (the
-   *     history table, the baseline description, the {@code sql} folder)
+   *     history table, the baseline description, {@code mixed}, the {@code sql} folder)
    * @param workingDirectory where Flyway would look for its {@code sql} folder
    */
   static Mapped map(Map<String, Object> flyway, boolean withDefaults, Path workingDirectory) {
@@ -145,6 +145,8 @@ final class FlywaySettings {
     if (withDefaults) {
       values.put(ConfigKey.TABLE, FLYWAY_TABLE);
       values.put(ConfigKey.BASELINE_DESCRIPTION, FLYWAY_BASELINE_DESCRIPTION);
+      // Flyway refuses a script mixing transactional and non-transactional statements by default.
+      values.put(ConfigKey.MIXED, false);
       if (Files.isDirectory(workingDirectory.resolve("sql"))) {
         values.put(ConfigKey.LOCATIONS, List.of("filesystem:sql"));
       }

@@ -66,6 +66,7 @@ class FlywayConfigTest {
     assertThat(c.string(ConfigKey.TABLE)).isEqualTo("flyway_schema_history");
     assertThat(c.isSet(ConfigKey.TABLE)).isTrue();
     assertThat(c.string(ConfigKey.BASELINE_DESCRIPTION)).isEqualTo("<< Flyway Baseline >>");
+    assertThat(c.flag(ConfigKey.MIXED)).isFalse();
     assertThat(loader.warnings())
         .anySatisfy(
             w -> assertThat(w).contains("ignores them: group").doesNotContain("transactional"))
