@@ -197,10 +197,43 @@ public final class Engine {
         false,
         ctx -> {
           Session s = ctx.session();
+          if (!resume) {
+            MigrateResult upToDate = upToDateWithoutLock(ctx);
+            if (upToDate != null) {
+              return upToDate;
+            }
+          }
           try (MigrationLock lock = s.lock()) {
             return migrateLocked(ctx, resume);
           }
         });
+  }
+
+  /**
+   * The common case of a deploy: nothing to do. Committed history is all a runner can see, so when
+   * it shows nothing pending and nothing failed, taking the lock would change nothing. Anything
+   * else (pending work, problems, migrate callbacks) goes through the locked path.
+   */
+  private MigrateResult upToDateWithoutLock(Context ctx) {
+    Session s = ctx.session();
+    for (String event : List.of("beforeMigrate", "afterMigrate", "afterMigrateError")) {
+      if (ctx.callbacks().has(event)) {
+        return null;
+      }
+    }
+    List<HistoryRow> rows = s.readHistory();
+    if (rows.isEmpty()) {
+      return null;
+    }
+    StateCalculator.States st = ctx.states(rows);
+    if (!st.pending().isEmpty()
+        || st.entries().stream().anyMatch(e -> e.state().isFailed())
+        || (config.flag(ConfigKey.VALIDATE_ON_MIGRATE)
+            && !Validator.validate(st.entries(), patterns().withPending()).isEmpty())) {
+      return null;
+    }
+    String current = st.lastApplied() == null ? null : st.lastApplied().toString();
+    return new MigrateResult(current, current, List.of(), ctx.resolution().warnings());
   }
 
   private MigrateResult migrateLocked(Context ctx, boolean resume) {

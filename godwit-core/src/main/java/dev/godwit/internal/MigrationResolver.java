@@ -163,34 +163,42 @@ final class MigrationResolver {
         p.kind() == MigrationNames.Kind.REPEATABLE
             && placeholders.enabled()
             && !Boolean.FALSE.equals(sc.placeholderReplacement());
-    Integer checksum;
-    Integer equivalent;
-    if (replace) {
-      String text = r.readText(charset);
-      equivalent = Checksums.of(text);
-      checksum = Checksums.of(placeholders.replaceAll(text, r.fileName()));
-    } else {
-      try (Reader reader = r.openReader(charset)) {
-        checksum = Checksums.of(reader);
-      } catch (CharacterCodingException e) {
-        throw r.undecodable(charset, e);
-      } catch (IOException e) {
-        throw new GodwitException(
-            ErrorCode.SCRIPT_INVALID, "Cannot read " + r.displayName() + ": " + e.getMessage(), e);
-      }
-      equivalent = checksum;
-    }
+    ResolvedMigration.Sums sums =
+        new ResolvedMigration.Sums(
+            () -> {
+              if (replace) {
+                String text = r.readText(charset);
+                return new Integer[] {
+                  Checksums.of(placeholders.replaceAll(text, r.fileName())), Checksums.of(text)
+                };
+              }
+              int sum = checksum(r, charset);
+              return new Integer[] {sum, sum};
+            });
     return new ResolvedMigration(
-        p.kind(),
-        p.version(),
-        p.description(),
-        type,
-        r.relativePath(),
-        checksum,
-        equivalent,
-        r,
-        sc,
-        null);
+        p.kind(), p.version(), p.description(), type, r.relativePath(), sums, r, sc, null);
+  }
+
+  /** The raw-text checksum, from the bytes for UTF-8 files that fit in memory. */
+  private static int checksum(Resource r, Charset charset) {
+    try {
+      if (charset.equals(java.nio.charset.StandardCharsets.UTF_8)
+          && r.size() <= Checksums.IN_MEMORY_LIMIT) {
+        byte[] bytes = r.readAllBytes();
+        if (!Checksums.isValidUtf8(bytes)) {
+          throw r.undecodable(charset, new CharacterCodingException());
+        }
+        return Checksums.ofUtf8(bytes);
+      }
+      try (Reader reader = r.openReader(charset)) {
+        return Checksums.of(reader);
+      }
+    } catch (CharacterCodingException e) {
+      throw r.undecodable(charset, e);
+    } catch (IOException e) {
+      throw new GodwitException(
+          ErrorCode.SCRIPT_INVALID, "Cannot read " + r.displayName() + ": " + e.getMessage(), e);
+    }
   }
 
   static Charset charsetFor(GodwitConfig config, ScriptConfig sc, Resource r) {
@@ -269,8 +277,7 @@ final class MigrationResolver {
         m.group(3).replace('_', ' '),
         MigrationType.JDBC,
         className,
-        jm.checksum(),
-        jm.checksum(),
+        ResolvedMigration.Sums.of(jm.checksum()),
         null,
         ScriptConfig.NONE,
         jm);

@@ -12,9 +12,9 @@ import dev.godwit.api.MigrationVersion;
  * @param description the description from the name
  * @param type the history type it is recorded with
  * @param script the {@code script} column: relative path or class name
- * @param checksum the checksum to record and compare (for repeatables: after placeholders)
- * @param equivalentChecksum for repeatables the raw-text checksum, which also counts as up to date
- *     (Flyway does the same); otherwise equal to {@code checksum}
+ * @param sums the checksum to record and compare (for repeatables: after placeholders) and, for
+ *     repeatables, the raw-text checksum, which also counts as up to date (as in Flyway); computed
+ *     on first use, since {@code info} needs them only for migrations not yet applied
  * @param resource the file, or null for a Java migration
  * @param scriptConfig the script's {@code .conf}, or {@link ScriptConfig#NONE}
  * @param java the Java migration, or null for a file
@@ -25,11 +25,52 @@ record ResolvedMigration(
     String description,
     MigrationType type,
     String script,
-    Integer checksum,
-    Integer equivalentChecksum,
+    Sums sums,
     Resource resource,
     ScriptConfig scriptConfig,
     JavaMigration java) {
+
+  /** The checksum to record and compare. */
+  Integer checksum() {
+    return sums.checksum();
+  }
+
+  /** For repeatables the raw-text checksum; otherwise the same as {@link #checksum()}. */
+  Integer equivalentChecksum() {
+    return sums.equivalent();
+  }
+
+  /** A migration's two checksums, computed once, when first asked for. */
+  static final class Sums {
+    private final java.util.function.Supplier<Integer[]> compute;
+    private Integer[] values;
+
+    Sums(java.util.function.Supplier<Integer[]> compute) {
+      this.compute = compute;
+    }
+
+    /** Checksums known up front (Java migrations). */
+    static Sums of(Integer checksum) {
+      Sums s = new Sums(null);
+      s.values = new Integer[] {checksum, checksum};
+      return s;
+    }
+
+    private synchronized Integer[] values() {
+      if (values == null) {
+        values = compute.get();
+      }
+      return values;
+    }
+
+    Integer checksum() {
+      return values()[0];
+    }
+
+    Integer equivalent() {
+      return values()[1];
+    }
+  }
 
   String versionText() {
     return version == null ? null : version.toString();
@@ -47,8 +88,8 @@ record ResolvedMigration(
   /** Whether a stored checksum counts as matching this migration's. */
   boolean checksumMatches(Integer stored) {
     return stored == null
-        || checksum == null
-        || stored.equals(checksum)
-        || stored.equals(equivalentChecksum);
+        || checksum() == null
+        || stored.equals(checksum())
+        || stored.equals(equivalentChecksum());
   }
 }

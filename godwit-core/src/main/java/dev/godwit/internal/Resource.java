@@ -31,6 +31,28 @@ record Resource(String location, String relativePath, String fileName, Path path
     return path != null ? path.toString() : location + "/" + relativePath;
   }
 
+  /** The size in bytes, or {@code Long.MAX_VALUE} when unknown (a classpath entry). */
+  long size() {
+    if (path == null) {
+      return Long.MAX_VALUE;
+    }
+    try {
+      return Files.size(path);
+    } catch (IOException e) {
+      return Long.MAX_VALUE;
+    }
+  }
+
+  /** The whole file's bytes. */
+  byte[] readAllBytes() throws IOException {
+    if (path != null) {
+      return Files.readAllBytes(path);
+    }
+    try (InputStream in = url.openStream()) {
+      return in.readAllBytes();
+    }
+  }
+
   /** Opens the raw bytes. */
   InputStream open() throws IOException {
     return path != null ? Files.newInputStream(path) : url.openStream();
@@ -51,14 +73,15 @@ record Resource(String location, String relativePath, String fileName, Path path
 
   /** Reads the whole text, failing with a clear message on malformed bytes. */
   String readText(Charset charset) {
-    try (Reader r = openReader(charset)) {
-      StringBuilder sb = new StringBuilder();
-      char[] buf = new char[8192];
-      int n;
-      while ((n = r.read(buf)) >= 0) {
-        sb.append(buf, 0, n);
-      }
-      return sb.toString();
+    try {
+      // One read sized by the file, one strict decode: no stream buffers per file.
+      byte[] bytes = readAllBytes();
+      return charset
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(bytes))
+          .toString();
     } catch (java.nio.charset.CharacterCodingException e) {
       throw undecodable(charset, e);
     } catch (IOException e) {

@@ -61,6 +61,42 @@ class ChecksumsTest {
   }
 
   @Test
+  void theByteLevelUtf8ChecksumEqualsTheDecodedOne() {
+    java.util.Random random = new java.util.Random(7);
+    String[] pieces = {
+      "SELECT ", "'héllo'", "\r\n", "\n", "€", "\uD83D\uDE00", " ", ";", "\t", "\r"
+    };
+    for (int round = 0; round < 500; round++) {
+      StringBuilder sb = new StringBuilder(round % 3 == 0 ? "\uFEFF" : "");
+      for (int i = random.nextInt(40); i > 0; i--) {
+        sb.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String text = sb.toString();
+      byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+      assertThat(Checksums.isValidUtf8(bytes)).isTrue();
+      assertThat(Checksums.ofUtf8(bytes)).as(text).isEqualTo(Checksums.of(text));
+    }
+  }
+
+  @Test
+  void rejectsWhatTheStrictDecoderRejects() {
+    byte[][] bad = {
+      {(byte) 0xC0, (byte) 0x80}, // overlong NUL
+      {(byte) 0xE0, (byte) 0x80, (byte) 0x80}, // overlong
+      {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, // surrogate
+      {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, // above U+10FFFF
+      {(byte) 0xE9}, // Latin-1 é
+      {(byte) 0xE2, (byte) 0x82} // truncated
+    };
+    for (byte[] b : bad) {
+      assertThat(Checksums.isValidUtf8(b)).isFalse();
+      assertThatThrownBy(
+              () -> StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(b)))
+          .isInstanceOf(java.nio.charset.CharacterCodingException.class);
+    }
+  }
+
+  @Test
   void stripsOnlyTheFirstByteOrderMark() {
     String twoBoms = "\uFEFF\uFEFFSELECT 1;\n";
     assertThat(Checksums.of(twoBoms)).isEqualTo(-1606921097);
@@ -96,7 +132,12 @@ class ChecksumsTest {
         });
     GodwitConfig config = GodwitConfig.builder().locations("filesystem:" + dir).build();
     assertThatThrownBy(
-            () -> new MigrationResolver(config, new Placeholders(config, Map.of())).resolve())
+            () ->
+                new MigrationResolver(config, new Placeholders(config, Map.of()))
+                    .resolve()
+                    .versioned()
+                    .get(0)
+                    .checksum())
         .isInstanceOf(GodwitException.class)
         .hasMessageContaining("V1__latin1.sql")
         .hasMessageContaining("UTF-8")

@@ -44,8 +44,7 @@ class StateCalculatorTest {
         description,
         type,
         prefix + (version == null ? "" : version) + "__" + description + ".sql",
-        checksum,
-        checksum,
+        ResolvedMigration.Sums.of(checksum),
         null,
         ScriptConfig.NONE,
         null);
