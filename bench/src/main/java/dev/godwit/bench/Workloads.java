@@ -74,7 +74,7 @@ final class Workloads {
                 + i
                 + "', 'row "
                 + i
-                + " of the big script: a note with ''quotes'' and a -- dash; padding padding');\n";
+                + " of the big script: a note with ''quotes'' and a -- dash;');\n";
         w.write(line);
         l.write(line);
       }
