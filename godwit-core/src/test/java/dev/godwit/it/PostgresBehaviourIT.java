@@ -55,6 +55,35 @@ class PostgresBehaviourIT {
 
   @ParameterizedTest
   @MethodSource("postgres")
+  void reindexConcurrentlyOptionAndDetachPartitionConcurrentlyRunOutsideATransaction(
+      TestDatabase.Factory f) throws Exception {
+    TestDatabase db = f.create().get();
+    write(
+        "V1__setup.sql",
+        "CREATE TABLE t (id INT);\nCREATE INDEX t_idx ON t (id);\n"
+            + "CREATE TABLE m (d DATE) PARTITION BY RANGE (d);\n"
+            + "CREATE TABLE m_2020 PARTITION OF m FOR VALUES FROM ('2020-01-01') TO ('2021-01-01');\n");
+    // The parenthesised option exists since PostgreSQL 14; 13 has only REINDEX ... CONCURRENTLY.
+    int major = Integer.parseInt(db.query("SHOW server_version_num")) / 10000;
+    write(
+        "V2__reindex.sql",
+        major >= 14
+            ? "REINDEX (CONCURRENTLY) INDEX t_idx;\n"
+            : "REINDEX INDEX CONCURRENTLY t_idx;\n");
+    if (major < 14) {
+      // DETACH PARTITION ... CONCURRENTLY is PostgreSQL 14+ as well.
+      MigrateResult r = db.configure(dir).load().migrate();
+      assertThat(r.applied()).extracting(a -> a.transactional()).containsExactly(true, false);
+      return;
+    }
+    write("V3__detach.sql", "ALTER TABLE m DETACH PARTITION m_2020 CONCURRENTLY;\n");
+    MigrateResult r = db.configure(dir).load().migrate();
+    assertThat(r.applied()).extracting(a -> a.transactional()).containsExactly(true, false, false);
+    assertThat(db.query("SELECT count(*) FROM pg_inherits")).isEqualTo("0");
+  }
+
+  @ParameterizedTest
+  @MethodSource("postgres")
   void mixedFalseRefusesAMigrationMixingBothKindsBeforeRunningIt(TestDatabase.Factory f)
       throws Exception {
     TestDatabase db = f.create().get();

@@ -21,6 +21,10 @@ final class StatementInfo {
   private final Kw[] words = new Kw[MAX_WORDS];
 
   private int wordCount;
+
+  /** PostgreSQL's parenthesised option: REINDEX (CONCURRENTLY) INDEX i. */
+  private boolean reindexConcurrently;
+
   private long firstWordAt;
 
   /** The statement may hold a compound body (CREATE FUNCTION, CREATE TRIGGER...). */
@@ -46,6 +50,7 @@ final class StatementInfo {
   void reset() {
     // words[] is read only below wordCount: no need to clear it.
     wordCount = 0;
+    reindexConcurrently = false;
     blockStatement = false;
     blockDepth = 0;
     previous = null;
@@ -76,6 +81,9 @@ final class StatementInfo {
    * @param depth0 whether the word is outside any parentheses
    */
   void word(Kw k, long at, boolean depth0) {
+    if (!depth0 && k == CONCURRENTLY && wordCount == 1 && words[0] == REINDEX) {
+      reindexConcurrently = true;
+    }
     if (!depth0) {
       previous = null;
       afterEnd = false;
@@ -272,7 +280,8 @@ final class StatementInfo {
    */
   boolean wantsKeyword(boolean depth0) {
     if (!depth0) {
-      return false;
+      // Only REINDEX's option list, right after the keyword, can decide a flag.
+      return wordCount == 1 && words[0] == REINDEX;
     }
     if (wordCount < MAX_WORDS || blockStatement) {
       return true;
@@ -315,11 +324,19 @@ final class StatementInfo {
               || (w1 == INDEX && w2 == CONCURRENTLY);
       case ALTER ->
           w1 == SYSTEM
+              // ALTER TABLE ... DETACH PARTITION ... CONCURRENTLY ends with it; a column
+              // merely named "concurrently" does not.
+              || (w1 == TABLE && wordCount < MAX_WORDS && words[wordCount - 1] == CONCURRENTLY)
               || (w1 == TYPE
                   && serverMajorVersion > 0
                   && serverMajorVersion < 12
                   && hasSequence(ADD, VALUE));
-      case REINDEX -> w1 == SCHEMA || w1 == DATABASE || w1 == SYSTEM || has(CONCURRENTLY);
+      case REINDEX ->
+          w1 == SCHEMA
+              || w1 == DATABASE
+              || w1 == SYSTEM
+              || has(CONCURRENTLY)
+              || reindexConcurrently;
       case VACUUM -> true;
       case DISCARD -> w1 == ALL;
       case COMMIT, ROLLBACK -> w1 == PREPARED;

@@ -37,6 +37,9 @@ class FlagsTest {
         "DROP INDEX CONCURRENTLY i",
         "REINDEX INDEX CONCURRENTLY i",
         "REINDEX (VERBOSE) TABLE CONCURRENTLY t",
+        "REINDEX (CONCURRENTLY) INDEX i",
+        "REINDEX (VERBOSE, CONCURRENTLY) TABLE t",
+        "ALTER TABLE measurements DETACH PARTITION measurements_2020 CONCURRENTLY",
         "REINDEX SCHEMA s",
         "REINDEX DATABASE d",
         "REINDEX SYSTEM d",
@@ -59,6 +62,9 @@ class FlagsTest {
         "SELECT 'VACUUM'",
         "ALTER TYPE mood ADD VALUE 'ok'",
         "ANALYZE t",
+        "REINDEX (VERBOSE) TABLE t",
+        "ALTER TABLE measurements DETACH PARTITION measurements_2020",
+        "ALTER TABLE t ADD COLUMN concurrently int",
       })
   void doesNotFlagTransactionalPostgresStatements(String sql) {
     assertThat(flags(SqlDialect.POSTGRES, sql)).doesNotContain(NON_TRANSACTIONAL);
