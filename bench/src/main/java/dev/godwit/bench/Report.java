@@ -68,7 +68,14 @@ final class Report {
     md.append("- Each measurement gets a fresh database (PostgreSQL: `CREATE DATABASE`, or"
         + " `CREATE DATABASE ... TEMPLATE` of a database the same tool migrated beforehand; H2: a"
         + " new file, or a copy of the template file). Tools run interleaved, round by round; the"
-        + " ratio to raw is taken within each round, then its median and range are shown.\n\n");
+        + " ratio to raw is taken within each round, then its median and range are shown.\n");
+    if (h.flywayTemplatesNote) {
+      md.append("- Flyway's applied databases at N ≥ ").append(o.flywayTemplatesByGodwit)
+          .append(" were built by Godwit writing `flyway_schema_history` (Flyway's own migrate is"
+              + " quadratic in N); Flyway's info, validate and migrate then ran on them as on"
+              + " its own.\n");
+    }
+    md.append('\n');
 
     String lastHeading = "";
     List<Table> ordered = new ArrayList<>(h.tables);

@@ -16,7 +16,7 @@ final class Workloads {
   private Workloads() {}
 
   /** A generated workload. */
-  record Workload(String name, Path sql, Path liquibase, Path bigScript, long bytes) {}
+  record Workload(String name, Path sql, Path liquibase, Path bigScript, long bytes, int count) {}
 
   /** W1-W4, W6, W7: {@code n} tiny migrations, each a CREATE TABLE and one INSERT. */
   static Workload tiny(Path root, int n) throws IOException {
@@ -24,7 +24,7 @@ final class Workloads {
     Path sql = dir.resolve("sql");
     Path lb = dir.resolve("liquibase");
     if (Files.isDirectory(dir) && Files.exists(lb.resolve("changelog.xml"))) {
-      return new Workload("tiny-" + n, sql, lb, null, 0);
+      return new Workload("tiny-" + n, sql, lb, null, 0, n);
     }
     Files.createDirectories(sql);
     Files.createDirectories(lb.resolve("c"));
@@ -45,7 +45,7 @@ final class Workloads {
       }
       master.write("</databaseChangeLog>\n");
     }
-    return new Workload("tiny-" + n, sql, lb, null, bytes);
+    return new Workload("tiny-" + n, sql, lb, null, bytes, n);
   }
 
   /** W5: one migration with a CREATE TABLE and {@code rows} single-row INSERTs. */
@@ -55,7 +55,7 @@ final class Workloads {
     Path lb = dir.resolve("liquibase");
     Path script = sql.resolve("V1__big.sql");
     if (Files.exists(lb.resolve("changelog.xml"))) {
-      return new Workload("big-" + rows, sql, lb, script, Files.size(script));
+      return new Workload("big-" + rows, sql, lb, script, Files.size(script), 1);
     }
     Files.createDirectories(sql);
     Files.createDirectories(lb.resolve("c"));
@@ -83,7 +83,7 @@ final class Workloads {
       master.write("  <include file=\"c/V1__big.sql\" relativeToChangelogFile=\"true\"/>\n");
       master.write("</databaseChangeLog>\n");
     }
-    return new Workload("big-" + rows, sql, lb, script, Files.size(script));
+    return new Workload("big-" + rows, sql, lb, script, Files.size(script), 1);
   }
 
   private static Writer changelog(Path lb) throws IOException {

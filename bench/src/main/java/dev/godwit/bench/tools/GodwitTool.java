@@ -12,11 +12,17 @@ public final class GodwitTool {
 
   /** Runs a command; returns what it counted. */
   public static long run(String command, String url, String user, String password, Path dir) {
-    Godwit g =
-        Godwit.configure()
-            .url(url, user, password)
-            .locations("filesystem:" + dir.toAbsolutePath())
-            .load();
+    return run(command, url, user, password, dir, null);
+  }
+
+  /** As above, with another history table (null: Godwit's default). */
+  public static long run(
+      String command, String url, String user, String password, Path dir, String table) {
+    var b = Godwit.configure().url(url, user, password).locations("filesystem:" + dir.toAbsolutePath());
+    if (table != null) {
+      b.table(table);
+    }
+    Godwit g = b.load();
     return switch (command) {
       case "migrate" -> g.migrate().applied().size();
       case "info" -> g.info().migrations().size();
