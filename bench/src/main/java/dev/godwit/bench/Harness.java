@@ -58,6 +58,7 @@ public final class Harness {
     final Map<Tool, List<Double>> heap = new LinkedHashMap<>();
     final Map<Tool, List<Double>> alloc = new LinkedHashMap<>();
     final Map<Tool, String> failures = new LinkedHashMap<>();
+    int warmups;
 
     void add(Map<Tool, List<Double>> m, Tool t, double v) {
       m.computeIfAbsent(t, k -> new ArrayList<>()).add(v);
@@ -334,8 +335,13 @@ public final class Harness {
       Workload w, List<Tool> tools, Map<Tool, String> templates) throws Exception {
     boolean warm = mode.equals("warm");
     int rounds = warm ? o.warmRounds : o.rounds;
-    int warmups = warm ? o.warmups : 0;
+    if (n >= 10_000 && !id.equals("W5")) {
+      rounds = Math.min(rounds, o.roundsLarge); // Flyway and Liquibase take minutes per round
+    }
+    int warmups = !warm ? 0 : n >= 10_000 && !id.equals("W5") ? Math.min(o.warmups, 1) : o.warmups;
+
     Series s = new Series();
+    s.warmups = warmups;
     log(id + " " + mode + " " + db.name() + " N=" + n + " " + command + ": " + rounds
         + " rounds" + (warmups > 0 ? " after " + warmups + " warm-up rounds" : ""));
     for (int r = -warmups; r < rounds; r++) {
@@ -551,6 +557,7 @@ public final class Harness {
           --tools LIST          raw,godwit,flyway,liquibase (default: all)
           --rounds R            fresh-JVM rounds (default 5)
           --warm-rounds R       warm rounds (default 10), after --warmups W (default 3)
+          --rounds-large R      at most R rounds (either mode) at N >= 10,000 (default 3)
           --n1 LIST             W1 sizes (default 100,1000,10000)
           --n2 LIST             W2-W4 sizes (default 1000)
           --n7 LIST             W7 sizes (default 10000,50000)
@@ -585,6 +592,7 @@ public final class Harness {
     int rounds = 5;
     int warmRounds = 10;
     int warmups = 3;
+    int roundsLarge = 3;
     List<Integer> n1 = List.of(100, 1000, 10000);
     List<Integer> n2 = List.of(1000);
     List<Integer> n7 = List.of(10000, 50000);
@@ -641,6 +649,7 @@ public final class Harness {
           case "--rounds" -> o.rounds = Integer.parseInt(args[++i]);
           case "--warm-rounds" -> o.warmRounds = Integer.parseInt(args[++i]);
           case "--warmups" -> o.warmups = Integer.parseInt(args[++i]);
+          case "--rounds-large" -> o.roundsLarge = Integer.parseInt(args[++i]);
           case "--n1" -> o.n1 = ints(args[++i]);
           case "--n2" -> o.n2 = ints(args[++i]);
           case "--n7" -> o.n7 = ints(args[++i]);

@@ -114,7 +114,7 @@ final class Report {
     md.append("**").append(t.db()).append(", ")
         .append(warm ? "warm in-process loop" : "fresh JVM per operation")
         .append("**, ").append(s.seconds.values().stream().mapToInt(List::size).max().orElse(0))
-        .append(" rounds").append(warm ? " after " + h.o.warmups + " warm-up rounds" : "")
+        .append(" rounds").append(warm ? " after " + s.warmups + " warm-up round" + (s.warmups == 1 ? "" : "s") : "")
         .append(":\n\n");
     if (warm) {
       md.append("| tool | median | min–max | × raw (min–max) | allocated per op |\n"
