@@ -56,7 +56,7 @@ final class SplitRunner {
           new OptionsBuilder()
               .include(SplitBench.class.getName() + "\\.")
               .forks(1)
-              .warmupIterations(h.o.quick ? 1 : 2)
+              .warmupIterations(3) // a 20 MB pass is too short for the JIT after only one
               .measurementIterations(h.o.splitIterations)
               .jvmArgs("-Xmx2g", "-Dbench.split.file=" + file)
               .jvmArgsAppend(pgProps().toArray(new String[0]))
@@ -74,7 +74,7 @@ final class SplitRunner {
       h.problems.add("split JMH failed: " + e);
       h.log("split JMH failed: " + e);
     }
-    md.append("JMH ").append(h.o.quick ? "(1 warm-up, " : "(2 warm-up, ")
+    md.append("JMH (3 warm-up, ")
         .append(h.o.splitIterations).append(" measured single-shot passes, 1 fork, -Xmx2g):\n\n");
     md.append("| splitter | MB/s (mean) | min–max | passes | × Flyway |\n|---|---|---|---|---|\n");
     double fly = jmh.containsKey("flyway") ? jmh.get("flyway")[0] : Double.NaN;
