@@ -4,6 +4,7 @@ import dev.godwit.api.ErrorCode;
 import dev.godwit.api.Godwit;
 import dev.godwit.api.GodwitConfig;
 import dev.godwit.api.GodwitException;
+import dev.godwit.api.MigrateResult;
 import dev.godwit.api.MigrationFailedException;
 import dev.godwit.api.ValidateResult;
 import dev.godwit.api.ValidationException;
@@ -96,8 +97,11 @@ final class Cli {
   private int execute(Args args, Godwit godwit, Output output) {
     switch (args.command) {
       case "migrate" -> {
-        output.migrate(
-            args.resume ? godwit.resume() : godwit.migrate(), args.json ? null : godwit.info());
+        MigrateResult result = args.resume ? godwit.resume() : godwit.migrate();
+        // The table after a change shows where things stand; after a no-op it would only repeat
+        // the one line, at the price of a second connection on every deploy.
+        boolean table = !args.json && !result.applied().isEmpty();
+        output.migrate(result, table ? godwit.info() : null);
         return ExitCode.OK.code;
       }
       case "info" -> output.info(godwit.info());

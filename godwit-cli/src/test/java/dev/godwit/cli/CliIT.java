@@ -84,7 +84,8 @@ class CliIT {
 
     CliRun again = godwit("--config", cfg.toString(), "migrate");
     assertThat(again.exit()).isZero();
-    assertThat(again.out()).contains("Nothing to migrate").contains("| Versioned");
+    // Nothing applied: one line, no table (a deploy's no-op run reads the history only once).
+    assertThat(again.out()).contains("Nothing to migrate").doesNotContain("| Versioned");
   }
 
   @Test

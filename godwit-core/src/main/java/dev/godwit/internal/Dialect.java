@@ -29,6 +29,37 @@ interface Dialect {
   /** The user recorded in installed_by when the setting is unset. */
   String currentUser(Connection c) throws SQLException;
 
+  /**
+   * What a session reads when it opens: the current schema, user and database, and whether the
+   * history schema, the history table and Flyway's history table exist. Over a network every round
+   * trip counts against a command's time, so dialects answer this in one query where they can; this
+   * default asks each question separately.
+   *
+   * @param schema the history schema, or null for the connection's current schema
+   */
+  default SessionProbe probe(Connection c, String schema, String table, String flywayTable)
+      throws SQLException {
+    String current = currentSchema(c);
+    String s = schema != null ? schema : current;
+    boolean schemaExists = schemaExists(c, s);
+    boolean tableExists = schemaExists && tableExists(c, s, table);
+    boolean flywayExists = schemaExists && !tableExists && tableExists(c, s, flywayTable);
+    return new SessionProbe(
+        current, currentUser(c), databaseName(c), schemaExists, tableExists, flywayExists);
+  }
+
+  /**
+   * The answers of {@link #probe}. {@code flywayTableExists} is only meaningful when {@code
+   * tableExists} is false.
+   */
+  record SessionProbe(
+      String currentSchema,
+      String user,
+      String database,
+      boolean schemaExists,
+      boolean tableExists,
+      boolean flywayTableExists) {}
+
   /** Quotes an identifier exactly as given (no case folding). */
   default String quote(String identifier) {
     return "\"" + identifier.replace("\"", "\"\"") + "\"";

@@ -307,7 +307,7 @@ public final class Engine {
   private List<HistoryRow> prepareHistory(Context ctx, boolean forMigrate) {
     Session s = ctx.session();
     try {
-      boolean exists = s.history.exists(s.connection);
+      boolean exists = s.historyExists();
       if (exists) {
         return s.history.read(s.connection);
       }
@@ -733,6 +733,7 @@ public final class Engine {
               }
             }
             dropped += s.dialect.clean(s.connection, keep, false);
+            s.forgetHistoryTable();
             return new CleanResult(s.schemas, dropped);
           } catch (SQLException e) {
             throw s.sqlFailure("clean", e);

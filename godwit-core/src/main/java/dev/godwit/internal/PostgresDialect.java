@@ -43,6 +43,36 @@ final class PostgresDialect implements Dialect {
     return Jdbc.queryString(c, "SELECT current_user");
   }
 
+  /** One round trip instead of six: this is most of what {@code info} costs besides the read. */
+  @Override
+  public SessionProbe probe(Connection c, String schema, String table, String flywayTable)
+      throws SQLException {
+    String sql =
+        "SELECT current_schema(), current_user, current_database(), n.oid IS NOT NULL,"
+            + " EXISTS (SELECT 1 FROM pg_class t WHERE t.relnamespace = n.oid AND t.relname = ?"
+            + " AND t.relkind IN ('r', 'p')),"
+            + " EXISTS (SELECT 1 FROM pg_class t WHERE t.relnamespace = n.oid AND t.relname = ?"
+            + " AND t.relkind IN ('r', 'p'))"
+            + " FROM (SELECT coalesce(CAST(? AS text), current_schema(), 'public') AS s) w"
+            + " LEFT JOIN pg_namespace n ON n.nspname = w.s";
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, table);
+      ps.setString(2, flywayTable);
+      ps.setString(3, schema);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        String current = rs.getString(1);
+        return new SessionProbe(
+            current != null ? current : "public",
+            rs.getString(2),
+            rs.getString(3),
+            rs.getBoolean(4),
+            rs.getBoolean(5),
+            rs.getBoolean(6));
+      }
+    }
+  }
+
   @Override
   public boolean schemaExists(Connection c, String schema) throws SQLException {
     return Jdbc.exists(c, "SELECT 1 FROM pg_namespace WHERE nspname = ?", schema);

@@ -43,6 +43,13 @@ final class Session implements AutoCloseable {
   final int serverMajorVersion;
   final String databaseDescription;
 
+  /**
+   * Whether the history table is known to exist. Once it exists it stays (only clean drops it, and
+   * says so), so later reads skip the catalog; while it is absent every check asks the database,
+   * because another runner may create it at any moment.
+   */
+  private boolean historyKnownToExist;
+
   private Session(GodwitConfig config, Connections connections, Connection connection)
       throws SQLException {
     this.config = config;
@@ -54,18 +61,25 @@ final class Session implements AutoCloseable {
       Jdbc.execute(connection, "PRAGMA busy_timeout = " + ms);
     }
     connection.setAutoCommit(true);
-    String current = dialect.currentSchema(connection);
     List<String> configured = config.list(ConfigKey.SCHEMAS);
-    this.schemas = configured.isEmpty() ? List.of(current) : List.copyOf(configured);
-    String historySchema =
+    String wanted =
         config.string(ConfigKey.DEFAULT_SCHEMA) != null
             ? config.string(ConfigKey.DEFAULT_SCHEMA)
-            : schemas.get(0);
-    String table = historyTableName(config, connection, dialect, historySchema);
+            : configured.isEmpty() ? null : configured.get(0);
+    Dialect.SessionProbe probe =
+        dialect.probe(connection, wanted, config.string(ConfigKey.TABLE), FLYWAY_TABLE);
+    String current = probe.currentSchema();
+    this.schemas = configured.isEmpty() ? List.of(current) : List.copyOf(configured);
+    String historySchema = wanted != null ? wanted : current;
+    String table = historyTableName(config, probe, historySchema);
     this.history = new HistoryTable(dialect, historySchema, table);
     this.progress = new ProgressTable(dialect, historySchema, table);
+    this.historyKnownToExist =
+        table.equals(FLYWAY_TABLE) && !table.equals(config.string(ConfigKey.TABLE))
+            ? probe.flywayTableExists()
+            : probe.tableExists();
     String user = config.string(ConfigKey.INSTALLED_BY);
-    this.installedBy = user != null ? user : nullToEmpty(dialect.currentUser(connection));
+    this.installedBy = user != null ? user : nullToEmpty(probe.user());
     this.serverMajorVersion = dialect.majorVersion(connection);
     this.databaseDescription =
         connection.getMetaData().getDatabaseProductName()
@@ -74,7 +88,7 @@ final class Session implements AutoCloseable {
     Map<String, String> builtIns = new HashMap<>();
     builtIns.put("defaultSchema", historySchema);
     builtIns.put("user", installedBy);
-    builtIns.put("database", nullToEmpty(dialect.databaseName(connection)));
+    builtIns.put("database", nullToEmpty(probe.database()));
     builtIns.put(
         "timestamp",
         // Flyway's timestamp placeholder is the JVM's local time; the zone is chosen on purpose.
@@ -84,7 +98,7 @@ final class Session implements AutoCloseable {
     builtIns.put("environment", config.environment() == null ? "default" : config.environment());
     builtIns.put("workingDirectory", System.getProperty("user.dir"));
     this.placeholders = new Placeholders(config, builtIns);
-    if (!historySchema.equals(current) && dialect.schemaExists(connection, historySchema)) {
+    if (!historySchema.equals(current) && probe.schemaExists()) {
       dialect.useSchema(connection, historySchema);
     }
   }
@@ -95,12 +109,12 @@ final class Session implements AutoCloseable {
    * Flyway's table as it is, so Flyway keeps working against it too.
    */
   private static String historyTableName(
-      GodwitConfig config, Connection c, Dialect dialect, String schema) throws SQLException {
+      GodwitConfig config, Dialect.SessionProbe probe, String schema) {
     String configured = config.string(ConfigKey.TABLE);
     if (config.isSet(ConfigKey.TABLE)
-        || !dialect.schemaExists(c, schema)
-        || dialect.tableExists(c, schema, configured)
-        || !dialect.tableExists(c, schema, FLYWAY_TABLE)) {
+        || !probe.schemaExists()
+        || probe.tableExists()
+        || !probe.flywayTableExists()) {
       return configured;
     }
     String where = schema + "." + FLYWAY_TABLE;
@@ -177,10 +191,23 @@ final class Session implements AutoCloseable {
     }
   }
 
+  /** Whether the history table exists; see {@link #historyKnownToExist}. */
+  boolean historyExists() throws SQLException {
+    if (!historyKnownToExist) {
+      historyKnownToExist = history.exists(connection);
+    }
+    return historyKnownToExist;
+  }
+
+  /** After clean dropped the history table with its schema. */
+  void forgetHistoryTable() {
+    historyKnownToExist = false;
+  }
+
   /** The history rows, or none when the table does not exist yet. */
   List<HistoryRow> readHistory() {
     try {
-      if (!history.exists(connection)) {
+      if (!historyExists()) {
         return List.of();
       }
       return history.read(connection);
@@ -212,8 +239,9 @@ final class Session implements AutoCloseable {
       if (!created.isEmpty() && created.contains(history.schema())) {
         dialect.useSchema(connection, history.schema());
       }
-      if (!history.exists(connection)) {
+      if (!historyExists()) {
         history.create(connection);
+        historyKnownToExist = true;
       }
       return created;
     } catch (SQLException e) {
