@@ -25,6 +25,8 @@ if [ "${BENCH_SKIP_BUILD:-0}" != "1" ]; then
   # cannot break the benchmark build. Formatting and forbidden-API gates belong to `mvn verify`.
   mvn -q -B -f "$root/pom.xml" -DskipTests -Dspotless.check.skip=true -Dforbiddenapis.skip=true \
     -pl godwit-sql,godwit-core,godwit-testkit,godwit-cli -am install
+  # The launcher makes the class data sharing archive it starts the CLI with; so does the bench.
+  "$root/godwit" --version >/dev/null
   echo "bench: building the bench module..." >&2
   mvn -q -B -f "$bench/pom.xml" -DskipTests package
 fi

@@ -444,10 +444,12 @@ public final class Harness {
       }
       case GODWIT_VERSION -> {
         cmd.addAll(o.godwitJvmOpts);
+        cmd.addAll(cdsOpts());
         cmd.addAll(List.of("-jar", cliJar().toString(), "--version"));
       }
       case GODWIT -> {
         cmd.addAll(o.godwitJvmOpts);
+        cmd.addAll(cdsOpts());
         cmd.addAll(List.of("-jar", cliJar().toString(), "--url", url, "--user", db.user()));
         if (!db.password().isEmpty()) {
           cmd.addAll(List.of("--password", db.password()));
@@ -477,6 +479,14 @@ public final class Harness {
       }
     }
     return cmd;
+  }
+
+  /** The class data sharing archive ./godwit makes (bench/run.sh asks it to), as it passes it. */
+  List<String> cdsOpts() {
+    Path jsa = cliJar().resolveSibling("godwit.jsa");
+    return o.godwitCds && Files.isRegularFile(jsa)
+        ? List.of("-XX:SharedArchiveFile=" + jsa)
+        : List.of();
   }
 
   /** The version of a dependency, from its jar's name on the bench class path. */
@@ -578,6 +588,8 @@ public final class Harness {
           --jvm-opts "..."      JVM options for the raw, Flyway and Liquibase processes (default none)
           --godwit-jvm-opts "..."  JVM options for Godwit's CLI and java -version (default: the
                                 ./godwit launcher's: -XX:TieredStopAtLevel=1 -Xshare:auto)
+          --no-cds              run Godwit's CLI without the class data sharing archive that
+                                ./godwit makes (godwit-cli/target/godwit.jsa; used by default)
           --out FILE            report file (default BENCHMARKS.md in the repository)
           --keep-work           keep the temporary folder with workloads and logs
         """;
@@ -608,6 +620,7 @@ public final class Harness {
     String psql = "/usr/bin/psql";
     List<String> jvmOpts = List.of();
     List<String> godwitJvmOpts = List.of("-XX:TieredStopAtLevel=1", "-Xshare:auto");
+    boolean godwitCds = true;
     Path out = Path.of("BENCHMARKS.md");
     boolean keepWork;
     final List<String> argv = new ArrayList<>();
@@ -666,6 +679,7 @@ public final class Harness {
           case "--psql" -> o.psql = args[++i];
           case "--jvm-opts" -> o.jvmOpts = words(args[++i]);
           case "--godwit-jvm-opts" -> o.godwitJvmOpts = words(args[++i]);
+          case "--no-cds" -> o.godwitCds = false;
           case "--out" -> o.out = Path.of(args[++i]);
           default -> throw new IllegalArgumentException("unknown option " + a + "\n" + HELP);
         }

@@ -50,7 +50,11 @@ final class Report {
         .append(System.getProperty("java.runtime.version")).append(" (")
         .append(System.getProperty("java.vendor")).append("); fresh-JVM options: Godwit CLI and"
             + " `java -version` `").append(String.join(" ", o.godwitJvmOpts))
-        .append("` (what `./godwit` passes), raw/Flyway/Liquibase `")
+        .append("` (what `./godwit` passes)")
+        .append(h.cdsOpts().isEmpty() ? ", Godwit without a class data sharing archive"
+            : ", Godwit's CLI also with `./godwit`'s class data sharing archive"
+                + " (`-XX:SharedArchiveFile=godwit-cli/target/godwit.jsa`)")
+        .append(", raw/Flyway/Liquibase `")
         .append(o.jvmOpts.isEmpty() ? "(defaults)" : String.join(" ", o.jvmOpts))
         .append("`; every JVM also gets `-Xlog:gc,gc+heap+exit` for its peak heap\n");
     md.append("- Databases: ");

@@ -245,4 +245,35 @@ class ProcessesIT {
     assertThat(p.exitValue()).as(out).isZero();
     assertThat(out).contains("godwit ").doesNotContain("building");
   }
+
+  @Test
+  void theLauncherMakesAClassDataSharingArchiveTheJvmAccepts() throws Exception {
+    Path launcher = Paths.get("..", "godwit").toAbsolutePath().normalize();
+    Path jsa = JAR.resolveSibling("godwit.jsa");
+    Files.deleteIfExists(jsa);
+    for (int run = 0; run < 2; run++) {
+      Process p =
+          new ProcessBuilder(launcher.toString(), "--version").redirectErrorStream(true).start();
+      assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(p.exitValue()).as(out).isZero();
+      // A stale or broken archive makes the JVM print "[warning][cds...]" on every start.
+      assertThat(out).as("run %d", run).startsWith("godwit ").doesNotContain("warning");
+      assertThat(jsa).as("archive after run %d", run).isRegularFile();
+    }
+    // The JVM really maps it: with -Xshare:on it refuses to start when it cannot.
+    Process strict =
+        new ProcessBuilder(
+                "java",
+                "-Xshare:on",
+                "-XX:SharedArchiveFile=" + jsa,
+                "-jar",
+                JAR.toString(),
+                "--version")
+            .redirectErrorStream(true)
+            .start();
+    assertThat(strict.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String out = new String(strict.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(strict.exitValue()).as(out).isZero();
+  }
 }

@@ -51,8 +51,9 @@ public final class Engine {
    *     migrate runs its own, after the history table exists
    */
   private <T> T withSession(String command, boolean fireCallbacks, Function<Context, T> body) {
+    BackgroundResolution resolving = new BackgroundResolution(config);
     try (Session s = Session.open(config)) {
-      Resolution res = s.resolve();
+      Resolution res = resolving.join(s.placeholders);
       Callbacks cb = new Callbacks(s, res);
       Context ctx = new Context(s, res, cb);
       String cap = Character.toUpperCase(command.charAt(0)) + command.substring(1);

@@ -14,9 +14,12 @@ import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,9 +28,14 @@ final class MigrationResolver {
   private static final Pattern JAVA_NAME = Pattern.compile("^([VR])([^_]*(?:_[^_]+)*?)__(.*)$");
 
   private final GodwitConfig config;
-  private final Placeholders placeholders;
+  private final Supplier<Placeholders> placeholders;
+  private Charset defaultCharset;
 
-  MigrationResolver(GodwitConfig config, Placeholders placeholders) {
+  /**
+   * @param placeholders the session's placeholder values; asked for only when a repeatable
+   *     migration's checksum is needed, so resolving can start before the session has connected
+   */
+  MigrationResolver(GodwitConfig config, Supplier<Placeholders> placeholders) {
     this.config = config;
     this.placeholders = placeholders;
   }
@@ -46,6 +54,13 @@ final class MigrationResolver {
 
     for (String location : config.list(ConfigKey.LOCATIONS)) {
       List<Resource> found = scanner.scan(location);
+      // Which scripts have a .sql.conf beside them, from the listing instead of a lookup per file.
+      Set<String> configs = new HashSet<>();
+      for (Resource r : found) {
+        if (r.fileName().endsWith(".conf")) {
+          configs.add(r.relativePath());
+        }
+      }
       int before = versioned.size() + repeatables.size() + undos.size() + baselines.size();
       for (Resource r : found) {
         if (r.fileName().endsWith(".class")) {
@@ -73,15 +88,16 @@ final class MigrationResolver {
               callbacks.computeIfAbsent(p.event(), e -> new ArrayList<>()).add(r);
             }
             case UNDO -> {
-              ResolvedMigration m = fileMigration(p, r, MigrationType.UNDO_SQL);
+              ResolvedMigration m = fileMigration(p, r, configs, MigrationType.UNDO_SQL);
               ResolvedMigration prev = undos.put(p.version(), m);
               if (prev != null) {
                 throw duplicate("undo version " + p.version(), prev, m);
               }
             }
-            case BASELINE -> baselines.add(fileMigration(p, r, MigrationType.SQL_BASELINE));
-            case REPEATABLE -> repeatables.add(fileMigration(p, r, MigrationType.SQL));
-            default -> versioned.add(fileMigration(p, r, MigrationType.SQL));
+            case BASELINE ->
+                baselines.add(fileMigration(p, r, configs, MigrationType.SQL_BASELINE));
+            case REPEATABLE -> repeatables.add(fileMigration(p, r, configs, MigrationType.SQL));
+            default -> versioned.add(fileMigration(p, r, configs, MigrationType.SQL));
           }
         }
       }
@@ -155,13 +171,16 @@ final class MigrationResolver {
             + "\nRename or remove one of them (1.0 and 1 are the same version).");
   }
 
-  private ResolvedMigration fileMigration(MigrationNames.Parsed p, Resource r, MigrationType type) {
+  private ResolvedMigration fileMigration(
+      MigrationNames.Parsed p, Resource r, Set<String> configs, MigrationType type) {
     ScriptConfig sc =
-        r.path() != null ? ScriptConfig.forScript(r.path(), r.displayName()) : ScriptConfig.NONE;
-    Charset charset = charsetFor(config, sc, r);
+        r.path() != null && configs.contains(r.relativePath() + ".conf")
+            ? ScriptConfig.forScript(r.path(), r.displayName())
+            : ScriptConfig.NONE;
+    Charset charset = sc.encoding() == null ? defaultCharset(r) : charsetFor(config, sc, r);
     boolean replace =
         p.kind() == MigrationNames.Kind.REPEATABLE
-            && placeholders.enabled()
+            && config.flag(ConfigKey.PLACEHOLDER_REPLACEMENT)
             && !Boolean.FALSE.equals(sc.placeholderReplacement());
     ResolvedMigration.Sums sums =
         new ResolvedMigration.Sums(
@@ -169,7 +188,8 @@ final class MigrationResolver {
               if (replace) {
                 String text = r.readText(charset);
                 return new Integer[] {
-                  Checksums.of(placeholders.replaceAll(text, r.fileName())), Checksums.of(text)
+                  Checksums.of(placeholders.get().replaceAll(text, r.fileName())),
+                  Checksums.of(text)
                 };
               }
               int sum = checksum(r, charset);
@@ -199,6 +219,14 @@ final class MigrationResolver {
       throw new GodwitException(
           ErrorCode.SCRIPT_INVALID, "Cannot read " + r.displayName() + ": " + e.getMessage(), e);
     }
+  }
+
+  /** The configured encoding, looked up once per resolution. */
+  private Charset defaultCharset(Resource r) {
+    if (defaultCharset == null) {
+      defaultCharset = charsetFor(config, ScriptConfig.NONE, r);
+    }
+    return defaultCharset;
   }
 
   static Charset charsetFor(GodwitConfig config, ScriptConfig sc, Resource r) {

@@ -178,10 +178,6 @@ final class Session implements AutoCloseable {
             + " yet. Supported: PostgreSQL, H2, SQLite (MySQL and MariaDB are on the way).");
   }
 
-  Resolution resolve() {
-    return new MigrationResolver(config, placeholders).resolve();
-  }
-
   MigrationLock lock() {
     Duration wait = Duration.ofSeconds(Math.max(0, config.number(ConfigKey.LOCK_WAIT_TIMEOUT)));
     try {

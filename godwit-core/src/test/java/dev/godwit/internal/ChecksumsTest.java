@@ -33,7 +33,8 @@ class ChecksumsTest {
             .locations("filesystem:" + dir)
             .placeholders(Map.of("greeting", "hello"))
             .build();
-    Resolution res = new MigrationResolver(config, new Placeholders(config, Map.of())).resolve();
+    Resolution res =
+        new MigrationResolver(config, () -> new Placeholders(config, Map.of())).resolve();
     Map<String, Integer> actual = new HashMap<>();
     res.versioned().forEach(m -> actual.put(m.script(), m.checksum()));
     res.repeatables().forEach(m -> actual.put(m.script(), m.checksum()));
@@ -49,7 +50,8 @@ class ChecksumsTest {
             .locations("filesystem:" + shared.resolve("compat/flyway-checksums"))
             .placeholders(Map.of("greeting", "hello"))
             .build();
-    Resolution res = new MigrationResolver(config, new Placeholders(config, Map.of())).resolve();
+    Resolution res =
+        new MigrationResolver(config, () -> new Placeholders(config, Map.of())).resolve();
     Map<String, Integer> raw = new HashMap<>();
     res.repeatables().forEach(m -> raw.put(m.script(), m.equivalentChecksum()));
     assertThat(raw)
@@ -133,7 +135,7 @@ class ChecksumsTest {
     GodwitConfig config = GodwitConfig.builder().locations("filesystem:" + dir).build();
     assertThatThrownBy(
             () ->
-                new MigrationResolver(config, new Placeholders(config, Map.of()))
+                new MigrationResolver(config, () -> new Placeholders(config, Map.of()))
                     .resolve()
                     .versioned()
                     .get(0)
@@ -143,7 +145,8 @@ class ChecksumsTest {
         .hasMessageContaining("UTF-8")
         .hasMessageContaining("encoding=ISO-8859-1");
     Files.writeString(dir.resolve("V1__latin1.sql.conf"), "encoding=ISO-8859-1\n");
-    Resolution res = new MigrationResolver(config, new Placeholders(config, Map.of())).resolve();
+    Resolution res =
+        new MigrationResolver(config, () -> new Placeholders(config, Map.of())).resolve();
     assertThat(res.versioned().get(0).checksum()).isEqualTo(-596579624);
     assertThat(config.string(ConfigKey.ENCODING)).isEqualTo("UTF-8");
   }
