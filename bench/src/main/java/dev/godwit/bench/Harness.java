@@ -81,6 +81,9 @@ public final class Harness {
   Dbs.H2 h2;
   String loadStart;
   String splitReport;
+  String lintReport;
+  double lintSeconds = Double.NaN;
+  double lintWarmSeconds = Double.NaN;
   String w5HeapReport;
   boolean flywayTemplatesNote;
 
@@ -204,6 +207,9 @@ public final class Harness {
     }
     if (o.runs("split")) {
       splitReport = new SplitRunner(this).run();
+    }
+    if (o.runs("lint")) {
+      lintReport = new LintRunner(this).run();
     }
     writeReport();
   }
@@ -561,7 +567,7 @@ public final class Harness {
                                 a 20 MB splitter script, 2 fresh rounds, 2 warm rounds after 1
                                 warm-up (about ten minutes on 2 cores, most of it Flyway and
                                 Liquibase)
-          --only LIST           workloads to run, of W1,W2,W3,W4,W5,W6,W7,split (default: all)
+          --only LIST           workloads to run, of W1,W2,W3,W4,W5,W6,W7,split,lint (default: all)
           --db LIST             pg,h2 (default: both; W5-W7 run on PostgreSQL only)
           --modes LIST          fresh,warm (default: both)
           --tools LIST          raw,godwit,flyway,liquibase (default: all)
@@ -577,6 +583,7 @@ public final class Harness {
                                 flyway_schema_history (Flyway's own migrate is quadratic)
           --w5-heaps LIST       -Xmx values (MB) W5 is also run under once per tool (default
                                 32,64,96; empty to skip)
+          --lint-statements S   statements in the lint benchmark's project (default 10000)
           --split-mb M          splitter script size in MB (default 100)
           --split-iterations I  JMH measurement iterations (default 5; warm-up 2)
           --split-heaps LIST    -Xmx values (MB) tried for each splitter (default 32,64,96,128,256)
@@ -612,6 +619,7 @@ public final class Harness {
     int flywayTemplatesByGodwit = 10_000;
     List<Integer> w5Heaps = List.of(32, 64, 96);
     int splitMb = 100;
+    int lintStatements = 10_000;
     int splitIterations = 5;
     List<Integer> splitHeaps = List.of(32, 64, 96, 128, 256);
     String pgUrl = "jdbc:postgresql://127.0.0.1:5432/postgres";
@@ -680,6 +688,7 @@ public final class Harness {
           case "--jvm-opts" -> o.jvmOpts = words(args[++i]);
           case "--godwit-jvm-opts" -> o.godwitJvmOpts = words(args[++i]);
           case "--no-cds" -> o.godwitCds = false;
+          case "--lint-statements" -> o.lintStatements = Integer.parseInt(args[++i]);
           case "--out" -> o.out = Path.of(args[++i]);
           default -> throw new IllegalArgumentException("unknown option " + a + "\n" + HELP);
         }
