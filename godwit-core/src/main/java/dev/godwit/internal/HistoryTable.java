@@ -11,6 +11,7 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -137,7 +138,13 @@ final class HistoryTable {
     return rows;
   }
 
-  private static Instant installedOn(ResultSet rs) throws SQLException {
+  private Instant installedOn(ResultSet rs) throws SQLException {
+    if (!(dialect instanceof SqliteDialect)) {
+      // A local date-time, read in the JVM's zone as Timestamp would be, without the Calendar
+      // work of getTimestamp (a third of reading a large history on PostgreSQL).
+      LocalDateTime local = rs.getObject(8, LocalDateTime.class);
+      return local == null ? null : local.atZone(ZoneId.systemDefault()).toInstant();
+    }
     Object raw = rs.getObject(8);
     if (raw == null) {
       return null;

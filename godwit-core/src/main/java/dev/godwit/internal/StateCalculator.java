@@ -48,7 +48,12 @@ final class StateCalculator {
   static States compute(Resolution res, List<HistoryRow> rows, Target target, boolean outOfOrder) {
     Set<Integer> deleted = new HashSet<>();
     Set<Integer> undone = new HashSet<>();
-    markHiddenRows(rows, deleted, undone);
+    // Each row's version, parsed once: three passes below need it, over tens of thousands of rows.
+    MigrationVersion[] versions = new MigrationVersion[rows.size()];
+    for (int i = 0; i < versions.length; i++) {
+      versions[i] = rows.get(i).parsedVersion();
+    }
+    markHiddenRows(rows, versions, deleted, undone);
 
     Map<MigrationVersion, ResolvedMigration> byVersion = new HashMap<>();
     res.versioned().forEach(m -> byVersion.put(m.version(), m));
@@ -63,7 +68,8 @@ final class StateCalculator {
     // older run of a repeatable whose latest run was deleted stays superseded.
     Map<String, Integer> latestRepeatableRank = new HashMap<>();
     boolean anyVersionedApplied = false;
-    for (HistoryRow r : rows) {
+    for (int i = 0; i < rows.size(); i++) {
+      HistoryRow r = rows.get(i);
       if (r.version() == null) {
         latestRepeatableRank.merge(r.description(), r.rank(), Math::max);
         continue;
@@ -71,7 +77,7 @@ final class StateCalculator {
       // Flyway takes the highest baseline of any baseline row for the states (its baseline
       // command looks only at the first two rows; Engine.baseline does that).
       if (r.type().isBaseline()) {
-        MigrationVersion b = r.parsedVersion();
+        MigrationVersion b = versions[i];
         if (baseline == null || b.compareTo(baseline) > 0) {
           baseline = b;
         }
@@ -84,7 +90,7 @@ final class StateCalculator {
         continue;
       }
       anyVersionedApplied = true;
-      MigrationVersion v = r.parsedVersion();
+      MigrationVersion v = versions[i];
       if (lastApplied == null || v.compareTo(lastApplied) > 0) {
         lastApplied = v;
       }
@@ -102,7 +108,8 @@ final class StateCalculator {
     Set<MigrationVersion> consumedBaselines = new HashSet<>();
     Set<String> consumedRepeatables = new HashSet<>();
     MigrationVersion highestSoFar = null;
-    for (HistoryRow r : rows) {
+    for (int i = 0; i < rows.size(); i++) {
+      HistoryRow r = rows.get(i);
       if (r.type() == MigrationType.DELETE) {
         continue;
       }
@@ -118,7 +125,7 @@ final class StateCalculator {
         entries.add(repeatableEntry(r, byDescription, latestRepeatableRank, consumedRepeatables));
         continue;
       }
-      MigrationVersion v = r.parsedVersion();
+      MigrationVersion v = versions[i];
       // Flyway matches an applied row to the file of the same version and the same type.
       ResolvedMigration file =
           r.type() == MigrationType.SQL_BASELINE || r.type() == MigrationType.JDBC_BASELINE
@@ -265,11 +272,15 @@ final class StateCalculator {
    * stack per key keeps this linear.
    */
   private static void markHiddenRows(
-      List<HistoryRow> rows, Set<Integer> deleted, Set<Integer> undone) {
+      List<HistoryRow> rows,
+      MigrationVersion[] versions,
+      Set<Integer> deleted,
+      Set<Integer> undone) {
     Map<Object, HistoryRow> latest = new HashMap<>();
     Map<Object, Deque<HistoryRow>> visible = new HashMap<>();
-    for (HistoryRow r : rows) {
-      Object key = r.version() != null ? r.parsedVersion() : "R:" + r.description();
+    for (int i = 0; i < rows.size(); i++) {
+      HistoryRow r = rows.get(i);
+      Object key = versions[i] != null ? versions[i] : "R:" + r.description();
       if (r.type() == MigrationType.DELETE) {
         HistoryRow target = latest.get(key);
         if (target == null) {

@@ -35,4 +35,23 @@ class MigrationVersionTest {
           .isInstanceOf(IllegalArgumentException.class);
     }
   }
+
+  @Test
+  void partsBeyondALongCompareAndHashLikeTheirValue() {
+    MigrationVersion huge = MigrationVersion.parse("1.99999999999999999999");
+    MigrationVersion maxLong = MigrationVersion.parse("1.9223372036854775807");
+    MigrationVersion aboveLong = MigrationVersion.parse("1.9223372036854775808");
+    assertThat(huge).isGreaterThan(maxLong);
+    assertThat(aboveLong).isGreaterThan(maxLong).isLessThan(huge);
+    assertThat(maxLong).isLessThan(aboveLong);
+    assertThat(MigrationVersion.parse("2")).isGreaterThan(huge);
+    // Long zero-padded parts are still the small value they spell.
+    MigrationVersion padded = MigrationVersion.parse("00000000000000000000001.0");
+    assertThat(padded).isEqualTo(MigrationVersion.parse("1"));
+    assertThat(padded.hashCode()).isEqualTo(MigrationVersion.parse("1").hashCode());
+    assertThat(MigrationVersion.parse("99999999999999999999.0"))
+        .isEqualTo(MigrationVersion.parse("99999999999999999999"))
+        .hasSameHashCodeAs(MigrationVersion.parse("99999999999999999999"));
+    assertThat(MigrationVersion.parse("1.99999999999999999999.0").compareTo(huge)).isZero();
+  }
 }
