@@ -63,12 +63,20 @@ record Resource(String location, String relativePath, String fileName, Path path
    * replaced, since a replaced character would change both the SQL and the checksum.
    */
   Reader openReader(Charset charset) throws IOException {
+    return new BufferedReader(openUnbufferedReader(charset), 65536);
+  }
+
+  /**
+   * As {@link #openReader}, for a caller that reads in large blocks of its own (the splitter's
+   * window): no 64 Ki-char buffer to allocate for every small file.
+   */
+  Reader openUnbufferedReader(Charset charset) throws IOException {
     CharsetDecoder decoder =
         charset
             .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
-    return new BufferedReader(new InputStreamReader(open(), decoder), 65536);
+    return new InputStreamReader(open(), decoder);
   }
 
   /** Reads the whole text, failing with a clear message on malformed bytes. */

@@ -45,12 +45,15 @@ final class ScriptReader {
     Charset cs = MigrationResolver.charsetFor(session.config, sc, r);
     Reader reader;
     try {
-      reader = r.openReader(cs);
+      reader = r.openUnbufferedReader(cs);
     } catch (IOException e) {
       throw new GodwitException(
           ErrorCode.SCRIPT_INVALID, "Cannot read " + r.displayName() + ": " + e.getMessage(), e);
     }
-    StatementStream inner = SqlSplitter.of(options(r, sc)).split(reader, r.displayName());
+    long size = r.size();
+    StatementStream inner =
+        SqlSplitter.of(options(r, sc))
+            .split(reader, r.displayName(), size == Long.MAX_VALUE ? 0 : size);
     return new StatementStream() {
       @Override
       public boolean hasNext() {

@@ -2,6 +2,7 @@ package dev.godwit.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.StringReader;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,5 +59,15 @@ class RoundTripPropertyTest {
       assertThat(s.copyData()).as("copy data of #%d", i + 1).isEqualTo(e.copyData());
     }
     assertThat(Splits.tiny(options, g.script(), capacity)).isEqualTo(actual);
+    // A size hint only sizes the first read: exact, too small or too large, the result is the same.
+    int length = g.script().length();
+    for (long hint : new long[] {length, length + 1L, Math.max(1, length / 3), 1, 10L * length}) {
+      List<Statement> hinted = new java.util.ArrayList<>();
+      try (StatementStream stream =
+          SqlSplitter.of(options).split(new StringReader(g.script()), "random.sql", hint)) {
+        stream.forEachRemaining(hinted::add);
+      }
+      assertThat(hinted).as("size hint %d of %d", hint, length).isEqualTo(actual);
+    }
   }
 }
