@@ -49,6 +49,31 @@ interface Dialect {
   }
 
   /**
+   * Runs a one-query probe: {@code sql} takes the history table, Flyway's table and the history
+   * schema (null for the current one) as parameters, and returns one row of the current schema,
+   * user and database and the three existence flags, in the order of {@link SessionProbe}.
+   */
+  static SessionProbe probeWith(
+      Connection c, String sql, String schema, String table, String flywayTable)
+      throws SQLException {
+    try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, table);
+      ps.setString(2, flywayTable);
+      ps.setString(3, schema);
+      try (java.sql.ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return new SessionProbe(
+            rs.getString(1),
+            rs.getString(2),
+            rs.getString(3),
+            rs.getBoolean(4),
+            rs.getBoolean(5),
+            rs.getBoolean(6));
+      }
+    }
+  }
+
+  /**
    * The answers of {@link #probe}. {@code flywayTableExists} is only meaningful when {@code
    * tableExists} is false.
    */

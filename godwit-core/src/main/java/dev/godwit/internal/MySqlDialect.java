@@ -58,32 +58,18 @@ final class MySqlDialect implements Dialect {
   public SessionProbe probe(Connection c, String schema, String table, String flywayTable)
       throws SQLException {
     String sql =
-        "SELECT DATABASE(), SUBSTRING_INDEX(USER(), '@', 1),"
+        "SELECT DATABASE(), SUBSTRING_INDEX(USER(), '@', 1), DATABASE(),"
             + " EXISTS (SELECT 1 FROM INFORMATION_SCHEMA.SCHEMATA WHERE SCHEMA_NAME = w.s),"
             + " EXISTS (SELECT 1 FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = w.s AND"
             + " TABLE_NAME = ?),"
             + " EXISTS (SELECT 1 FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = w.s AND"
             + " TABLE_NAME = ?)"
             + " FROM (SELECT COALESCE(?, DATABASE()) AS s) w";
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, table);
-      ps.setString(2, flywayTable);
-      ps.setString(3, schema);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        String current = rs.getString(1);
-        if (current == null && schema == null) {
-          current = currentSchema(c); // throws the explanation
-        }
-        return new SessionProbe(
-            current,
-            rs.getString(2),
-            current,
-            rs.getBoolean(3),
-            rs.getBoolean(4),
-            rs.getBoolean(5));
-      }
+    SessionProbe p = Dialect.probeWith(c, sql, schema, table, flywayTable);
+    if (p.currentSchema() == null && schema == null) {
+      currentSchema(c); // throws the explanation
     }
+    return p;
   }
 
   @Override

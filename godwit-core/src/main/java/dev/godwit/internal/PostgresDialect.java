@@ -55,22 +55,18 @@ final class PostgresDialect implements Dialect {
             + " AND t.relkind IN ('r', 'p'))"
             + " FROM (SELECT coalesce(CAST(? AS text), current_schema(), 'public') AS s) w"
             + " LEFT JOIN pg_namespace n ON n.nspname = w.s";
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setString(1, table);
-      ps.setString(2, flywayTable);
-      ps.setString(3, schema);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        String current = rs.getString(1);
-        return new SessionProbe(
-            current != null ? current : "public",
-            rs.getString(2),
-            rs.getString(3),
-            rs.getBoolean(4),
-            rs.getBoolean(5),
-            rs.getBoolean(6));
-      }
-    }
+    SessionProbe p = Dialect.probeWith(c, sql, schema, table, flywayTable);
+    // An empty search_path leaves no current schema; PostgreSQL then creates in none, Godwit in
+    // public.
+    return p.currentSchema() != null
+        ? p
+        : new SessionProbe(
+            "public",
+            p.user(),
+            p.database(),
+            p.schemaExists(),
+            p.tableExists(),
+            p.flywayTableExists());
   }
 
   @Override
