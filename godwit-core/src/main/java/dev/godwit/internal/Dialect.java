@@ -4,6 +4,8 @@ import dev.godwit.sql.SqlDialect;
 import dev.godwit.sql.Statement;
 import dev.godwit.sql.StatementFlag;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
@@ -56,11 +58,11 @@ interface Dialect {
   static SessionProbe probeWith(
       Connection c, String sql, String schema, String table, String flywayTable)
       throws SQLException {
-    try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, table);
       ps.setString(2, flywayTable);
       ps.setString(3, schema);
-      try (java.sql.ResultSet rs = ps.executeQuery()) {
+      try (ResultSet rs = ps.executeQuery()) {
         rs.next();
         return new SessionProbe(
             rs.getString(1),

@@ -75,9 +75,9 @@ final class Session implements AutoCloseable {
     this.history = new HistoryTable(dialect, historySchema, table);
     this.progress = new ProgressTable(dialect, historySchema, table);
     this.historyKnownToExist =
-        table.equals(FLYWAY_TABLE) && !table.equals(config.string(ConfigKey.TABLE))
-            ? probe.flywayTableExists()
-            : probe.tableExists();
+        table.equals(config.string(ConfigKey.TABLE))
+            ? probe.tableExists()
+            : probe.flywayTableExists();
     String user = config.string(ConfigKey.INSTALLED_BY);
     this.installedBy = user != null ? user : nullToEmpty(probe.user());
     this.serverMajorVersion = dialect.majorVersion(connection);
