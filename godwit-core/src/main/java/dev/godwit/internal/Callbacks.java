@@ -21,11 +21,11 @@ final class Callbacks {
     this.resolution = resolution;
   }
 
-  boolean has(String event) {
+  boolean has(CallbackEvent event) {
     return resolution.callbacks().containsKey(event);
   }
 
-  void fire(String event, Connection c) {
+  void fire(CallbackEvent event, Connection c) {
     List<Resource> files = resolution.callbacks().get(event);
     if (files == null) {
       return;
@@ -47,7 +47,7 @@ final class Callbacks {
             "Callback "
                 + r.displayName()
                 + " ("
-                + event
+                + event.fileName()
                 + ") failed at line "
                 + s.line()
                 + ": "

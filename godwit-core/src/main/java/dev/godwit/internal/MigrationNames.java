@@ -31,7 +31,7 @@ final class MigrationNames {
    * @param description the description with underscores turned into spaces
    * @param event the callback event for callbacks, else null
    */
-  record Parsed(Kind kind, MigrationVersion version, String description, String event) {}
+  record Parsed(Kind kind, MigrationVersion version, String description, CallbackEvent event) {}
 
   /** Why a file that looks like a migration was not taken as one. */
   record Rejected(String fileName, String reason) {}
@@ -50,8 +50,8 @@ final class MigrationNames {
     addPrefix(config.string(ConfigKey.UNDO_SQL_MIGRATION_PREFIX), Kind.UNDO);
     addPrefix(config.string(ConfigKey.REPEATABLE_SQL_MIGRATION_PREFIX), Kind.REPEATABLE);
     addPrefix("B", Kind.BASELINE);
-    for (String event : CallbackEvents.ALL) {
-      prefixes.add(new String[] {event, Kind.CALLBACK.name()});
+    for (CallbackEvent event : CallbackEvent.values()) {
+      prefixes.add(new String[] {event.fileName(), Kind.CALLBACK.name()});
     }
     prefixes.sort(Comparator.comparingInt((String[] p) -> p[0].length()).reversed());
     this.separator = config.string(ConfigKey.SQL_MIGRATION_SEPARATOR);
@@ -110,7 +110,8 @@ final class MigrationNames {
                   + "<description>"
                   + suffix);
         }
-        return new Parsed(kind, null, description, kind == Kind.CALLBACK ? p[0] : null);
+        return new Parsed(
+            kind, null, description, kind == Kind.CALLBACK ? CallbackEvent.ofFileName(p[0]) : null);
       }
       if (versionPart.isEmpty()) {
         return new Rejected(

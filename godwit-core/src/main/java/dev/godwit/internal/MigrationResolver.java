@@ -13,9 +13,9 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,10 +47,10 @@ final class MigrationResolver {
     List<ResolvedMigration> repeatables = new ArrayList<>();
     List<ResolvedMigration> baselines = new ArrayList<>();
     Map<MigrationVersion, ResolvedMigration> undos = new HashMap<>();
-    Map<String, List<Resource>> callbacks = new LinkedHashMap<>();
+    Map<CallbackEvent, List<Resource>> callbacks = new EnumMap<>(CallbackEvent.class);
     List<String> warnings = new ArrayList<>();
     List<String> misnamed = new ArrayList<>();
-    Map<String, String> callbackDescriptions = new HashMap<>();
+    Map<Map.Entry<CallbackEvent, String>, String> callbackDescriptions = new HashMap<>();
 
     for (String location : config.list(ConfigKey.LOCATIONS)) {
       List<Resource> found = scanner.scan(location);
@@ -78,8 +78,8 @@ final class MigrationResolver {
         } else if (parsed instanceof MigrationNames.Parsed p) {
           switch (p.kind()) {
             case CALLBACK -> {
-              String key = p.event() + "/" + p.description();
-              String other = callbackDescriptions.put(key, r.displayName());
+              String other =
+                  callbackDescriptions.put(Map.entry(p.event(), p.description()), r.displayName());
               if (other != null) {
                 throw new GodwitException(
                     ErrorCode.NAMING,
@@ -136,7 +136,7 @@ final class MigrationResolver {
             repeatables.get(i));
       }
     }
-    Map<String, List<Resource>> orderedCallbacks = new LinkedHashMap<>();
+    Map<CallbackEvent, List<Resource>> orderedCallbacks = new EnumMap<>(CallbackEvent.class);
     callbacks.forEach(
         (event, list) -> {
           list.sort(Comparator.comparing(Resource::fileName));

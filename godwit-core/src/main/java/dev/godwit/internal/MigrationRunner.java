@@ -6,7 +6,6 @@ import dev.godwit.api.ErrorCode;
 import dev.godwit.api.GodwitException;
 import dev.godwit.api.MigrationContext;
 import dev.godwit.api.MigrationFailedException;
-import dev.godwit.api.MigrationType;
 import dev.godwit.sql.Statement;
 import dev.godwit.sql.StatementFlag;
 import dev.godwit.sql.StatementStream;
@@ -137,25 +136,27 @@ final class MigrationRunner {
   /**
    * Runs the migration and writes its history row.
    *
-   * @param phase "Migrate" or "Undo": names the callbacks
+   * @param each the callbacks around each migration: {@link CallbackEvent.Around#EACH_MIGRATE} or
+   *     {@link CallbackEvent.Around#EACH_UNDO}
    * @param row the row to write on success (its execution time and success are filled in)
    */
-  AppliedMigration run(ResolvedMigration m, Prepared p, String phase, HistoryRow row) {
-    return run(m, p, phase, row, 0);
+  AppliedMigration run(ResolvedMigration m, Prepared p, CallbackEvent.Around each, HistoryRow row) {
+    return run(m, p, each, row, 0);
   }
 
   /**
    * Runs the migration, skipping its first {@code skip} statements (they ran before a failure and
    * stayed applied), and writes its history row, or turns the failed row into a successful one.
    */
-  AppliedMigration run(ResolvedMigration m, Prepared p, String phase, HistoryRow row, int skip) {
+  AppliedMigration run(
+      ResolvedMigration m, Prepared p, CallbackEvent.Around each, HistoryRow row, int skip) {
     Connection c = session.connection;
     long start = System.nanoTime();
     List<String> ran = new ArrayList<>();
     int[] executed = {0};
     try {
       c.setAutoCommit(!p.transactional());
-      callbacks.fire("beforeEach" + phase, c);
+      callbacks.fire(each.before(), c);
       if (m.java() != null) {
         runJava(m, c);
         executed[0] = 1;
@@ -163,13 +164,13 @@ final class MigrationRunner {
         executed[0] = skip;
         runScript(m, p, c, ran, executed, skip);
       }
-      callbacks.fire("afterEach" + phase, c);
+      callbacks.fire(each.after(), c);
       int ms = elapsed(start);
       if (skip > 0) {
         session.history.markSuccess(c, row.rank(), ms);
         session.progress.resolve(c, row, "RESUMED", session.installedBy);
       } else {
-        session.history.insert(c, withOutcome(row, ms, true));
+        session.history.insert(c, row.withOutcome(ms, true));
       }
       if (p.transactional()) {
         c.commit();
@@ -184,9 +185,9 @@ final class MigrationRunner {
           ms,
           p.transactional());
     } catch (StatementExecutor.StatementFailure f) {
-      throw fail(m, p, phase, row, start, ran, executed[0], f.statement, f.cause, skip);
+      throw fail(m, p, each, row, start, ran, executed[0], f.statement, f.cause, skip);
     } catch (SQLException e) {
-      throw fail(m, p, phase, row, start, ran, executed[0], null, e, skip);
+      throw fail(m, p, each, row, start, ran, executed[0], null, e, skip);
     }
   }
 
@@ -235,7 +236,7 @@ final class MigrationRunner {
   private MigrationFailedException fail(
       ResolvedMigration m,
       Prepared p,
-      String phase,
+      CallbackEvent.Around each,
       HistoryRow row,
       long start,
       List<String> ran,
@@ -265,7 +266,7 @@ final class MigrationRunner {
       if (effectsRemain) {
         // Part of it may stay applied: a failed row makes migrate stop until someone repairs,
         // and the progress row says how far it got, for migrate --resume.
-        HistoryRow failed = withOutcome(row, elapsed(start), false);
+        HistoryRow failed = row.withOutcome(elapsed(start), false);
         if (skip == 0) {
           session.history.insert(c, failed);
         }
@@ -279,7 +280,7 @@ final class MigrationRunner {
             session.installedBy);
         recorded = true;
       }
-      callbacks.fire("afterEach" + phase + "Error", c);
+      callbacks.fire(each.error(), c);
     } catch (SQLException | RuntimeException e) {
       cause.addSuppressed(e);
     }
@@ -370,36 +371,8 @@ final class MigrationRunner {
     return sb.toString();
   }
 
-  private static HistoryRow withOutcome(HistoryRow r, int ms, boolean success) {
-    return new HistoryRow(
-        r.rank(),
-        r.version(),
-        r.description(),
-        r.type(),
-        r.script(),
-        r.checksum(),
-        r.installedBy(),
-        null,
-        ms,
-        success);
-  }
-
   private static int elapsed(long start) {
     return (int) ((System.nanoTime() - start) / 1_000_000);
-  }
-
-  static HistoryRow rowFor(ResolvedMigration m, MigrationType type, int rank, String installedBy) {
-    return new HistoryRow(
-        rank,
-        m.versionText(),
-        m.description(),
-        type,
-        m.script(),
-        m.checksum(),
-        installedBy,
-        null,
-        0,
-        true);
   }
 
   static void logMode(ResolvedMigration m, Prepared p) {

@@ -19,7 +19,7 @@ record Resolution(
     List<ResolvedMigration> repeatables,
     Map<MigrationVersion, ResolvedMigration> undos,
     List<ResolvedMigration> baselines,
-    Map<String, List<Resource>> callbacks,
+    Map<CallbackEvent, List<Resource>> callbacks,
     List<String> warnings) {
 
   MigrationVersion latestVersion() {

@@ -30,8 +30,9 @@ class MigrationNamesTest {
     assertThat(parsed("R__views.sql").kind()).isEqualTo(MigrationNames.Kind.REPEATABLE);
     MigrationNames.Parsed cb = parsed("afterEachMigrate__log.sql");
     assertThat(cb.kind()).isEqualTo(MigrationNames.Kind.CALLBACK);
-    assertThat(cb.event()).isEqualTo("afterEachMigrate");
-    assertThat(parsed("beforeMigrate.sql").event()).isEqualTo("beforeMigrate");
+    assertThat(cb.event()).isEqualTo(CallbackEvent.AFTER_EACH_MIGRATE);
+    assertThat(cb.event().fileName()).isEqualTo("afterEachMigrate");
+    assertThat(parsed("beforeMigrate.sql").event()).isEqualTo(CallbackEvent.BEFORE_MIGRATE);
   }
 
   @Test

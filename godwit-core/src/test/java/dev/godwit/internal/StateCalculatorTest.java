@@ -58,7 +58,8 @@ class StateCalculatorTest {
       String version, String description, MigrationType type, Integer checksum, boolean ok) {
     int rank = rows.isEmpty() ? 1 : rows.get(rows.size() - 1).rank() + 1;
     rows.add(
-        new HistoryRow(rank, version, description, type, description, checksum, "me", null, 0, ok));
+        HistoryRow.toWrite(rank, version, description, type, description, checksum, "me")
+            .withOutcome(0, ok));
   }
 
   private List<String> states() {
@@ -152,18 +153,7 @@ class StateCalculatorTest {
   @Test
   void schemaMarkerIsSuccessAndDoesNotCountAsApplied() {
     file("1", 1);
-    rows.add(
-        new HistoryRow(
-            0,
-            null,
-            "<< Flyway Schema Creation >>",
-            MigrationType.SCHEMA,
-            "\"app\"",
-            null,
-            "me",
-            null,
-            0,
-            true));
+    rows.add(HistoryRow.schemaMarker("\"app\"", "me"));
     assertThat(states()).containsExactly("<< Flyway Schema Creation >>@0=SUCCESS", "1=PENDING");
   }
 
@@ -172,18 +162,7 @@ class StateCalculatorTest {
     file("1", 1);
     file("2", 2);
     file("3", 3);
-    rows.add(
-        new HistoryRow(
-            0,
-            null,
-            "<< Flyway Schema Creation >>",
-            MigrationType.SCHEMA,
-            "\"app\"",
-            null,
-            "me",
-            null,
-            0,
-            true));
+    rows.add(HistoryRow.schemaMarker("\"app\"", "me"));
     row("2", "<< Flyway Baseline >>", MigrationType.BASELINE, null);
     assertThat(states())
         .containsExactly(

@@ -1,7 +1,10 @@
 package dev.godwit.internal;
 
+import dev.godwit.api.ErrorCode;
+import dev.godwit.api.GodwitException;
 import dev.godwit.api.MigrationState;
 import dev.godwit.api.MigrationType;
+import dev.godwit.api.MigrationVersion;
 import dev.godwit.api.RepairResult;
 import dev.godwit.api.RepairResult.Action;
 import dev.godwit.api.RepairResult.Change;
@@ -9,12 +12,27 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
-/** Flyway's repair, in one transaction, reporting every change it makes. */
-final class Repair {
-  private Repair() {}
+/**
+ * {@code repair}: Flyway's repair, in one transaction, reporting every change it makes; and {@code
+ * repair --mark-applied}, which records a failed migration as completed by hand.
+ */
+final class RepairCommand {
+  private RepairCommand() {}
 
-  static RepairResult run(
+  /** Removes failed rows, marks removed migrations deleted, realigns checksums and names. */
+  static RepairResult repair(CommandContext ctx) {
+    try (MigrationLock lock = ctx.session().lock()) {
+      List<HistoryRow> rows = ctx.session().readHistory();
+      if (rows.isEmpty()) {
+        return new RepairResult(List.of());
+      }
+      return run(ctx.session(), ctx.states(rows), ctx.ignorePatterns(), HistoryRow.nextRank(rows));
+    }
+  }
+
+  private static RepairResult run(
       Session s, StateCalculator.States states, IgnorePatterns ignore, int nextRank) {
     Connection c = s.connection;
     List<Change> changes = new ArrayList<>();
@@ -41,19 +59,7 @@ final class Repair {
         boolean rep = e.repeatable();
         if ((state == MigrationState.MISSING && !ignore.ignores(rep, "missing"))
             || (state == MigrationState.FUTURE && !ignore.ignores(rep, "future"))) {
-          s.history.insert(
-              c,
-              new HistoryRow(
-                  rank++,
-                  r.version(),
-                  r.description(),
-                  MigrationType.DELETE,
-                  r.script(),
-                  r.checksum(),
-                  s.installedBy,
-                  null,
-                  0,
-                  true));
+          s.history.insert(c, HistoryRow.deleted(r, rank++, s.installedBy));
           changes.add(
               new Change(
                   Action.MARKED_DELETED,
@@ -111,7 +117,7 @@ final class Repair {
         checksum = f.checksum();
         changed = true;
       }
-    } else if (!java.util.Objects.equals(r.checksum(), f.checksum())) {
+    } else if (!Objects.equals(r.checksum(), f.checksum())) {
       changes.add(
           new Change(
               Action.ALIGNED_CHECKSUM,
@@ -144,6 +150,42 @@ final class Repair {
     }
     if (changed) {
       s.history.update(c, r.rank(), description, type, checksum);
+    }
+  }
+
+  /** Records a failed migration as applied, with an audit entry in the progress table. */
+  static RepairResult markApplied(CommandContext ctx, String version) {
+    Session s = ctx.session();
+    try (MigrationLock lock = s.lock()) {
+      MigrationVersion v;
+      try {
+        v = MigrationVersion.parse(version);
+      } catch (IllegalArgumentException e) {
+        throw new GodwitException(
+            ErrorCode.CONFIGURATION, "--mark-applied takes a version: " + e.getMessage(), e);
+      }
+      HistoryRow failed = null;
+      for (HistoryRow r : s.readHistory()) {
+        if (!r.success() && r.version() != null && r.parsedVersion().equals(v)) {
+          failed = r;
+        }
+      }
+      if (failed == null) {
+        throw new GodwitException(
+            ErrorCode.VALIDATION,
+            "Version " + version + " is not recorded as failed; there is nothing to mark.");
+      }
+      s.history.markSuccess(s.connection, failed.rank(), failed.executionTime());
+      s.progress.resolve(s.connection, failed, "MARKED_APPLIED", s.installedBy);
+      return new RepairResult(
+          List.of(
+              new Change(
+                  Action.MARKED_APPLIED,
+                  failed.version(),
+                  failed.description(),
+                  "recorded as applied by '" + s.installedBy + "' (" + failed.script() + ")")));
+    } catch (SQLException e) {
+      throw s.sqlFailure("mark version " + version + " as applied", e);
     }
   }
 }

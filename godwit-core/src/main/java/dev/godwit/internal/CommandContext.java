@@ -1,0 +1,52 @@
+package dev.godwit.internal;
+
+import dev.godwit.api.ConfigKey;
+import dev.godwit.api.ErrorCode;
+import dev.godwit.api.GodwitConfig;
+import dev.godwit.api.GodwitException;
+import dev.godwit.api.MigrationVersion;
+import java.util.List;
+
+/**
+ * What a command works with: the open session, the migrations found, the callbacks; and the
+ * settings commands read in a parsed form, each parsed in one place.
+ *
+ * @param session the command's connection and what follows from it
+ * @param resolution the migrations, undo scripts and callbacks in the locations
+ * @param callbacks runs the callback files
+ */
+record CommandContext(Session session, Resolution resolution, Callbacks callbacks) {
+
+  GodwitConfig config() {
+    return session.config;
+  }
+
+  /** The {@code target} setting. */
+  Target target() {
+    return Target.parse(config().string(ConfigKey.TARGET));
+  }
+
+  /** The {@code ignoreMigrationPatterns} setting. */
+  IgnorePatterns ignorePatterns() {
+    return IgnorePatterns.parse(config().list(ConfigKey.IGNORE_MIGRATION_PATTERNS));
+  }
+
+  /** The {@code baselineVersion} setting. */
+  MigrationVersion baselineVersion() {
+    String version = config().string(ConfigKey.BASELINE_VERSION);
+    try {
+      return MigrationVersion.parse(version);
+    } catch (IllegalArgumentException e) {
+      throw new GodwitException(
+          ErrorCode.CONFIGURATION,
+          "Invalid baselineVersion '" + version + "': " + e.getMessage(),
+          e);
+    }
+  }
+
+  /** The state of every migration against these history rows, under the configured target. */
+  StateCalculator.States states(List<HistoryRow> rows) {
+    return StateCalculator.compute(
+        resolution, rows, target(), config().flag(ConfigKey.OUT_OF_ORDER));
+  }
+}

@@ -1,0 +1,228 @@
+package dev.godwit.internal;
+
+import dev.godwit.api.AppliedMigration;
+import dev.godwit.api.ConfigKey;
+import dev.godwit.api.ErrorCode;
+import dev.godwit.api.GodwitException;
+import dev.godwit.api.InfoResult;
+import dev.godwit.api.MigrateResult;
+import dev.godwit.api.MigrationState;
+import dev.godwit.api.ValidationException;
+import dev.godwit.api.ValidationIssue;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code migrate} and {@code migrate --resume}: applies the pending migrations in order, each
+ * recorded in the history. Fires its own before and after callbacks, once the history table exists;
+ * the session fires {@code afterMigrateError}.
+ */
+final class MigrateCommand {
+  private static final Logger LOG = LoggerFactory.getLogger(MigrateCommand.class);
+
+  private MigrateCommand() {}
+
+  /**
+   * Applies the pending migrations.
+   *
+   * @param resume first continue the failed migration from its failed statement
+   */
+  static MigrateResult run(CommandContext ctx, boolean resume) {
+    if (!resume) {
+      MigrateResult upToDate = upToDateWithoutLock(ctx);
+      if (upToDate != null) {
+        return upToDate;
+      }
+    }
+    try (MigrationLock lock = ctx.session().lock()) {
+      return migrateLocked(ctx, resume);
+    }
+  }
+
+  /**
+   * The common case of a deploy: nothing to do. Committed history is all a runner can see, so when
+   * it shows nothing pending and nothing failed, taking the lock would change nothing. Anything
+   * else (pending work, problems, migrate callbacks) goes through the locked path.
+   */
+  private static MigrateResult upToDateWithoutLock(CommandContext ctx) {
+    CallbackEvent.Around events = CallbackEvent.Around.MIGRATE;
+    for (CallbackEvent event : List.of(events.before(), events.after(), events.error())) {
+      if (ctx.callbacks().has(event)) {
+        return null;
+      }
+    }
+    List<HistoryRow> rows = ctx.session().readHistory();
+    if (rows.isEmpty()) {
+      return null;
+    }
+    StateCalculator.States st = ctx.states(rows);
+    if (!st.pending().isEmpty()
+        || st.entries().stream().anyMatch(e -> e.state().isFailed())
+        || (ctx.config().flag(ConfigKey.VALIDATE_ON_MIGRATE)
+            && !Validator.validate(st.entries(), ctx.ignorePatterns().withPending()).isEmpty())) {
+      return null;
+    }
+    String current = st.lastApplied() == null ? null : st.lastApplied().toString();
+    return new MigrateResult(
+        current,
+        current,
+        List.of(),
+        ctx.resolution().warnings(),
+        InfoCommand.stateOf(ctx, rows, st));
+  }
+
+  private static MigrateResult migrateLocked(CommandContext ctx, boolean resume) {
+    Session s = ctx.session();
+    Callbacks callbacks = ctx.callbacks();
+    List<String> warnings = new ArrayList<>(ctx.resolution().warnings());
+    List<HistoryRow> rows = HistorySetup.prepare(ctx, true);
+    StateCalculator.States st = ctx.states(rows);
+    List<AppliedMigration> applied = new ArrayList<>();
+    String initial = st.lastApplied() == null ? null : st.lastApplied().toString();
+    if (resume) {
+      applied.add(resumeFailed(ctx, st));
+      rows = s.readHistory();
+      st = ctx.states(rows);
+    }
+    refuseFailed(st);
+    if (ctx.config().flag(ConfigKey.VALIDATE_ON_MIGRATE)) {
+      List<ValidationIssue> issues =
+          Validator.validate(st.entries(), ctx.ignorePatterns().withPending());
+      if (!issues.isEmpty()) {
+        throw new ValidationException(issues);
+      }
+    }
+    // The linter (or any reviewer) sees the pending migrations before anything runs.
+    warnings.addAll(Reviews.run(s, ctx.resolution(), st.pending()));
+    // beforeMigrate runs after the history table exists, so objects it creates are not mistaken
+    // for an existing schema that needs a baseline.
+    callbacks.fire(CallbackEvent.BEFORE_MIGRATE, s.connection);
+    if (st.pending().isEmpty()) {
+      callbacks.fire(CallbackEvent.AFTER_MIGRATE, s.connection);
+      String now = st.lastApplied() == null ? null : st.lastApplied().toString();
+      return new MigrateResult(initial, now, applied, warnings, finalState(ctx));
+    }
+    int rank = HistoryRow.nextRank(rows);
+    MigrationRunner runner = new MigrationRunner(s, callbacks);
+    boolean repeatablesStarted = false;
+    String current = st.lastApplied() == null ? null : st.lastApplied().toString();
+    int total = st.pending().size();
+    int done = 0;
+    for (ResolvedMigration m : st.pending()) {
+      done++;
+      if (m.isRepeatable() && !repeatablesStarted) {
+        repeatablesStarted = true;
+        callbacks.fire(CallbackEvent.AFTER_VERSIONED, s.connection);
+        callbacks.fire(CallbackEvent.BEFORE_REPEATABLES, s.connection);
+      }
+      MigrationRunner.Prepared p = runner.prepare(m);
+      MigrationRunner.logMode(m, p);
+      LOG.info(
+          "Applying {}/{}: {} {}",
+          done,
+          total,
+          m.isRepeatable() ? "repeatable" : "version " + m.version(),
+          m.script());
+      HistoryRow row = HistoryRow.applied(m, rank++, s.installedBy);
+      applied.add(runner.run(m, p, CallbackEvent.Around.EACH_MIGRATE, row));
+      if (!m.isRepeatable()) {
+        current = m.versionText();
+      }
+    }
+    if (!repeatablesStarted) {
+      callbacks.fire(CallbackEvent.AFTER_VERSIONED, s.connection);
+    }
+    callbacks.fire(CallbackEvent.AFTER_MIGRATE_APPLIED, s.connection);
+    callbacks.fire(CallbackEvent.AFTER_MIGRATE, s.connection);
+    return new MigrateResult(initial, current, applied, warnings, finalState(ctx));
+  }
+
+  /**
+   * The history as migrate leaves it, read again under the lock: rows written in this run get their
+   * installation time from the database, as a later {@code info} would show them.
+   */
+  private static InfoResult finalState(CommandContext ctx) {
+    List<HistoryRow> rows = ctx.session().readHistory();
+    return InfoCommand.stateOf(ctx, rows, ctx.states(rows));
+  }
+
+  private static void refuseFailed(StateCalculator.States st) {
+    for (StateCalculator.Entry e : st.entries()) {
+      if (e.state() == MigrationState.FAILED || e.state() == MigrationState.MISSING_FAILED) {
+        HistoryRow r = e.row();
+        throw new GodwitException(
+            ErrorCode.VALIDATION,
+            "The history records a failed migration: "
+                + Validator.describe(e.repeatable(), r.version(), r.description(), r.script())
+                + (r.installedOn() != null ? ", failed on " + r.installedOn() : "")
+                + ". Some of its statements may have stayed applied. Undo them by hand, run"
+                + " repair to remove the failed row, then migrate again.");
+      }
+    }
+  }
+
+  /** Continues the one failed migration from its failed statement. */
+  private static AppliedMigration resumeFailed(CommandContext ctx, StateCalculator.States st) {
+    Session s = ctx.session();
+    List<StateCalculator.Entry> failed =
+        st.entries().stream().filter(e -> e.state().isFailed()).toList();
+    if (failed.isEmpty()) {
+      throw new GodwitException(
+          ErrorCode.VALIDATION, "Nothing to resume: no migration is recorded as failed.");
+    }
+    if (failed.size() > 1) {
+      throw new GodwitException(
+          ErrorCode.VALIDATION,
+          "Cannot resume: "
+              + failed.size()
+              + " migrations are recorded as failed. Repair all but one first.");
+    }
+    StateCalculator.Entry e = failed.get(0);
+    HistoryRow row = e.row();
+    ResolvedMigration m = e.resolved();
+    String name =
+        Validator.describe(e.repeatable(), row.version(), row.description(), row.script());
+    if (m == null) {
+      throw new GodwitException(
+          ErrorCode.VALIDATION, "Cannot resume " + name + ": its file is gone.");
+    }
+    ProgressTable.Progress progress;
+    try {
+      progress = s.progress.read(s.connection).get(row.rank());
+    } catch (SQLException ex) {
+      throw s.sqlFailure("read the progress of " + name, ex);
+    }
+    if (progress == null || progress.resolution() != null) {
+      throw new GodwitException(
+          ErrorCode.VALIDATION,
+          "Cannot resume "
+              + name
+              + ": Godwit has no record of how far it got. Undo its partial changes by hand and"
+              + " run repair, or run repair --mark-applied if it is complete.");
+    }
+    if (!Objects.equals(progress.checksum(), m.checksum())) {
+      throw new GodwitException(
+          ErrorCode.VALIDATION,
+          "Cannot resume "
+              + name
+              + ": the file changed since it failed (checksum "
+              + progress.checksum()
+              + ", now "
+              + m.checksum()
+              + "). Resuming would skip the first "
+              + progress.applied()
+              + " statements of a different script. Restore the file and fix the cause outside"
+              + " it (data, grants), or undo the partial changes by hand, run repair, and migrate"
+              + " again.");
+    }
+    MigrationRunner runner = new MigrationRunner(s, ctx.callbacks());
+    MigrationRunner.Prepared p = runner.prepare(m);
+    LOG.info(
+        "Resuming {} at statement {} of {}", m.script(), progress.applied() + 1, progress.total());
+    return runner.run(m, p, CallbackEvent.Around.EACH_MIGRATE, row, progress.applied());
+  }
+}
