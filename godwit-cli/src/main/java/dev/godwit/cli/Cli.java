@@ -99,9 +99,9 @@ final class Cli {
       case "migrate" -> {
         MigrateResult result = args.resume ? godwit.resume() : godwit.migrate();
         // The table after a change shows where things stand; after a no-op it would only repeat
-        // the one line, at the price of a second connection on every deploy.
+        // the one line.
         boolean table = !args.json && !result.applied().isEmpty();
-        output.migrate(result, table ? godwit.info() : null);
+        output.migrate(result, table ? result.info() : null);
         return ExitCode.OK.code;
       }
       case "info" -> output.info(godwit.info());

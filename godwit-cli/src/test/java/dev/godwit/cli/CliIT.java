@@ -6,6 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -220,5 +225,39 @@ class CliIT {
         .contains("--baseline-version")
         .contains("Exit codes");
     assertThat(godwit("undo", "--help").out()).contains("--count");
+  }
+
+  @Test
+  void migratePrintsTheInfoTableFromItsOwnSession() throws Exception {
+    // A beforeInfo callback counts the info commands run: migrate must run none.
+    Files.writeString(
+        migrations.resolve("beforeInfo.sql"),
+        "CREATE TABLE IF NOT EXISTS info_runs (n INT);\nINSERT INTO info_runs VALUES (1);\n");
+    Path cfg = config("");
+    CliRun migrate = godwit("--config", cfg.toString(), "migrate");
+    assertThat(migrate.exit()).as(migrate.err()).isZero();
+    assertThat(infoRuns()).isZero();
+
+    CliRun info = godwit("--config", cfg.toString(), "info");
+    assertThat(info.exit()).as(info.err()).isZero();
+    assertThat(infoRuns()).isEqualTo(1);
+    assertThat(info.out()).contains("| Versioned").contains("| Repeatable");
+    assertThat(migrate.out())
+        .startsWith("Applied 3 migrations in ")
+        .endsWith(System.lineSeparator() + System.lineSeparator() + info.out());
+  }
+
+  private int infoRuns() throws SQLException {
+    try (Connection c = DriverManager.getConnection(url, "sa", "");
+        ResultSet tables = c.getMetaData().getTables(null, null, "INFO_RUNS", null)) {
+      if (!tables.next()) {
+        return 0;
+      }
+      try (Statement st = c.createStatement();
+          ResultSet rs = st.executeQuery("SELECT COUNT(*) FROM info_runs")) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    }
   }
 }
