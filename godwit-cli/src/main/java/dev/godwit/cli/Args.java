@@ -1,7 +1,7 @@
 package dev.godwit.cli;
 
 import dev.godwit.api.ConfigKey;
-import dev.godwit.internal.Suggestions;
+import dev.godwit.api.NameSuggestions;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -166,7 +166,7 @@ final class Args {
             throw new UsageException(
                 "Unknown option "
                     + name
-                    + Suggestions.hint(name, allFlags())
+                    + NameSuggestions.hint(name, allFlags())
                     + ". Run 'godwit --help' for the options.");
           }
           if (key.kind() == ConfigKey.Kind.BOOLEAN && inline == null) {
@@ -187,7 +187,7 @@ final class Args {
             "Unknown command '"
                 + a.command
                 + "'"
-                + Suggestions.hint(a.command, COMMANDS)
+                + NameSuggestions.hint(a.command, COMMANDS)
                 + ". Commands: "
                 + String.join(", ", COMMANDS));
       }

@@ -6,9 +6,9 @@ import dev.godwit.api.GodwitConfig;
 import dev.godwit.api.GodwitException;
 import dev.godwit.api.MigrateResult;
 import dev.godwit.api.MigrationFailedException;
+import dev.godwit.api.SecretMasking;
 import dev.godwit.api.ValidateResult;
 import dev.godwit.api.ValidationException;
-import dev.godwit.internal.Redaction;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -132,7 +132,7 @@ final class Cli {
   }
 
   private int fail(Output output, Args args, GodwitException e, ExitCode code, String password) {
-    String message = Redaction.scrub(e.getMessage(), password);
+    String message = SecretMasking.scrub(e.getMessage(), password);
     if (args.json) {
       Map<String, Object> error = new LinkedHashMap<>();
       error.put("code", e.code().name());

@@ -4,10 +4,10 @@ import dev.godwit.api.ConfigKey;
 import dev.godwit.api.ErrorCode;
 import dev.godwit.api.GodwitConfig;
 import dev.godwit.api.GodwitException;
+import dev.godwit.api.NameSuggestions;
 import dev.godwit.cli.toml.Toml;
 import dev.godwit.cli.toml.TomlException;
 import dev.godwit.cli.toml.TomlTable;
-import dev.godwit.internal.Suggestions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -162,7 +162,7 @@ final class ConfigLoader {
               + " has no [environments."
               + name
               + "] section"
-              + Suggestions.hint(name, envs.keys())
+              + NameSuggestions.hint(name, envs.keys())
               + "; it defines: "
               + String.join(", ", envs.keys()));
     }
@@ -224,7 +224,7 @@ final class ConfigLoader {
                 + prefix
                 + key
                 + "'"
-                + Suggestions.hint(key, known)
+                + NameSuggestions.hint(key, known)
                 + ". See 'godwit --help' for the settings.");
       }
       values.put(k, convert(k, value, where, prefix + key));
@@ -264,7 +264,7 @@ final class ConfigLoader {
                     + "unknown setting 'lint."
                     + k
                     + "'"
-                    + Suggestions.hint(k, List.of("enable", "disable", "severity"))
+                    + NameSuggestions.hint(k, List.of("enable", "disable", "severity"))
                     + "; [lint] takes enable, disable and severity");
       }
     }
@@ -360,7 +360,7 @@ final class ConfigLoader {
           ErrorCode.CONFIGURATION,
           "Unknown environment variable "
               + name
-              + Suggestions.hint(name, known)
+              + NameSuggestions.hint(name, known)
               + ". Settings map to GODWIT_<SETTING>, e.g. GODWIT_URL.");
     }
   }

@@ -2,10 +2,10 @@ package dev.godwit.cli;
 
 import dev.godwit.api.ErrorCode;
 import dev.godwit.api.GodwitException;
+import dev.godwit.api.NameSuggestions;
 import dev.godwit.cli.toml.Toml;
 import dev.godwit.cli.toml.TomlException;
 import dev.godwit.cli.toml.TomlTable;
-import dev.godwit.internal.Suggestions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -198,7 +198,7 @@ final class FlywayConfig {
               + " define no [environments."
               + name
               + "]"
-              + Suggestions.hint(name, defined)
+              + NameSuggestions.hint(name, defined)
               + (defined.isEmpty() ? "" : "; defined: " + String.join(", ", defined)));
     }
     return name;
