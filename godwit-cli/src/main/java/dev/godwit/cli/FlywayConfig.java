@@ -132,9 +132,10 @@ final class FlywayConfig {
    * Reads the files and the variables.
    *
    * @param files Flyway's config files, all of one kind
+   * @param parsed TOML files among them that the caller parsed already
    * @param selected the environment chosen on the command line or by GODWIT_ENV, or null
    */
-  Loaded load(List<Path> files, String selected) {
+  Loaded load(List<Path> files, Map<Path, TomlTable> parsed, String selected) {
     checkOneKind(files);
     Map<String, Object> settings = new LinkedHashMap<>();
     String environment = null;
@@ -145,7 +146,7 @@ final class FlywayConfig {
       }
     } else {
       for (Path f : files) {
-        TomlTable root = parseToml(f);
+        TomlTable root = parsed.containsKey(f) ? parsed.get(f) : parseToml(f);
         roots.add(root);
         TomlTable fw = root.getTable("flyway");
         if (fw != null && fw.get("environment") instanceof String name) {

@@ -3,10 +3,14 @@ package dev.godwit.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Each command accepts only its own options, the global ones and the settings; help per command
@@ -132,6 +136,27 @@ class CommandLineTest {
         .contains("'s3:bucket/db'")
         .contains("filesystem:")
         .contains("classpath:");
+  }
+
+  @Test
+  void aBadValueInTheFileNamesFileAndLine(@TempDir Path dir) throws IOException {
+    Path cfg = dir.resolve("godwit.toml");
+    Files.writeString(
+        cfg,
+        "url = \""
+            + UNREACHABLE
+            + "\"\nbatchSize = 0\n[lint]\nseverity = { rename-column = \"loud\" }\n");
+    CliRun run = godwit("--config", cfg.toString(), "info");
+    assertThat(run.exit()).isEqualTo(3);
+    assertThat(run.err()).contains("godwit.toml:2:1: Setting 'batchSize'").contains("1 or more");
+    Files.writeString(
+        cfg, "url = \"" + UNREACHABLE + "\"\n[lint]\nseverity = { rename-column = \"loud\" }\n");
+    CliRun lint = godwit("--config", cfg.toString(), "info");
+    assertThat(lint.exit()).isEqualTo(3);
+    assertThat(lint.err())
+        .contains("godwit.toml:3:1: Setting 'lintSeverity'")
+        .contains("'rename-column=loud'")
+        .contains("info, warn or error");
   }
 
   @Test
