@@ -142,7 +142,10 @@ final class Args {
     Map<Option, List<String>> options = new EnumMap<>(Option.class);
     Map<ConfigKey, String> settings = new EnumMap<>(ConfigKey.class);
     Map<String, String> placeholders = new LinkedHashMap<>();
-    boolean undoPlan = given.stream().anyMatch(g -> g.name().equals("--undo"));
+    boolean undoPlan = false;
+    for (Given g : given) {
+      undoPlan |= g.name().equals(Option.UNDO_PLAN.optionName());
+    }
     boolean undoTarget = command == Command.UNDO || (command == Command.PLAN && undoPlan);
     List<String> misplaced = new ArrayList<>();
     for (Given g : given) {
@@ -158,7 +161,13 @@ final class Args {
           continue;
         }
         check(option, g.value());
-        options.computeIfAbsent(option, o -> new ArrayList<>()).add(g.value());
+        // No lambda here: this runs on every command, and a lambda's first call is a bootstrap.
+        List<String> values = options.get(option);
+        if (values == null) {
+          values = new ArrayList<>();
+          options.put(option, values);
+        }
+        values.add(g.value());
       } else if (key != null) {
         settings.put(key, g.value());
       } else {

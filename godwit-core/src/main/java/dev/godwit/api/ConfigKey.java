@@ -1,6 +1,6 @@
 package dev.godwit.api;
 
-import java.nio.charset.Charset;
+import dev.godwit.api.Accepts.Check;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -22,9 +22,7 @@ public enum ConfigKey {
       Kind.STRING,
       null,
       "JDBC URL of the database (passwords in it are masked in output)",
-      Accepts.text(
-          "a JDBC URL such as jdbc:postgresql://localhost:5432/app",
-          url -> url.isBlank() || url.startsWith("jdbc:"))),
+      Accepts.one("a JDBC URL such as jdbc:postgresql://localhost:5432/app", Check.JDBC_URL)),
   USER("user", Kind.STRING, null, "Database user", Accepts.anyText()),
   PASSWORD("password", Kind.STRING, null, "Database password; never printed", Accepts.anyText()),
   SCHEMAS(
@@ -32,19 +30,19 @@ public enum ConfigKey {
       Kind.LIST,
       "",
       "Schemas Godwit manages; the first holds the history table",
-      Accepts.eachItem("a list of schema names", Accepts::notBlank)),
+      Accepts.eachItem("a list of schema names", Check.NOT_BLANK)),
   DEFAULT_SCHEMA(
       "defaultSchema",
       Kind.STRING,
       null,
       "Schema for the history table (default: first schema)",
-      Accepts.nonEmptyText("a schema name")),
+      Accepts.notBlank("a schema name")),
   TABLE(
       "table",
       Kind.STRING,
       "godwit_schema_history",
       "Name of the history table",
-      Accepts.nonEmptyText("a table name")),
+      Accepts.notBlank("a table name")),
   LOCATIONS(
       "locations",
       Kind.LIST,
@@ -53,20 +51,19 @@ public enum ConfigKey {
       Accepts.eachItem(
           "filesystem:<directory>, classpath:<package> or a directory (Godwit reads no other"
               + " kinds of location)",
-          Accepts::location)),
+          Check.LOCATION)),
   ENCODING(
       "encoding",
       Kind.STRING,
       "UTF-8",
       "Encoding of SQL files (a .sql.conf may override)",
-      Accepts.parsed(
-          "a charset this Java runtime has, such as UTF-8 or ISO-8859-1", Charset::forName)),
+      Accepts.one("a charset this Java runtime has, such as UTF-8 or ISO-8859-1", Check.CHARSET)),
   TARGET(
       "target",
       Kind.STRING,
       "latest",
       "Migrate up to this version (latest, current, next, V)",
-      Accepts.parsed(MigrationTarget.ACCEPTED, MigrationTarget::parse)),
+      Accepts.one(MigrationTarget.ACCEPTED, Check.TARGET)),
   OUT_OF_ORDER(
       "outOfOrder",
       Kind.BOOLEAN,
@@ -90,13 +87,13 @@ public enum ConfigKey {
       Kind.LIST,
       "*:future",
       "States validate ignores: <versioned|repeatable|*>:<missing|pending|ignored|future|*>",
-      Accepts.eachItemParsed(IgnoreMigrationPattern.ACCEPTED, IgnoreMigrationPattern::parse)),
+      Accepts.eachItem(IgnoreMigrationPattern.ACCEPTED, Check.IGNORE_PATTERN)),
   BASELINE_VERSION(
       "baselineVersion",
       Kind.STRING,
       "1",
       "Version recorded by baseline",
-      Accepts.parsed("a version such as 1 or 2.1", MigrationVersion::parse)),
+      Accepts.one("a version such as 1 or 2.1", Check.VERSION)),
   BASELINE_DESCRIPTION(
       "baselineDescription",
       Kind.STRING,
@@ -126,7 +123,7 @@ public enum ConfigKey {
       Kind.MAP,
       "",
       "Values for ${name} placeholders in SQL",
-      Accepts.eachValue("name=value pairs", value -> true)),
+      Accepts.eachValue("name=value pairs", Check.NONE)),
   PLACEHOLDER_REPLACEMENT(
       "placeholderReplacement",
       Kind.BOOLEAN,
@@ -138,61 +135,61 @@ public enum ConfigKey {
       Kind.STRING,
       "${",
       "Text that opens a placeholder",
-      Accepts.nonEmptyText("the text that opens a placeholder, such as ${")),
+      Accepts.notBlank("the text that opens a placeholder, such as ${")),
   PLACEHOLDER_SUFFIX(
       "placeholderSuffix",
       Kind.STRING,
       "}",
       "Text that closes a placeholder",
-      Accepts.nonEmptyText("the text that closes a placeholder, such as }")),
+      Accepts.notBlank("the text that closes a placeholder, such as }")),
   SQL_MIGRATION_PREFIX(
       "sqlMigrationPrefix",
       Kind.STRING,
       "V",
       "Prefix of versioned files",
-      Accepts.nonEmptyText("a file name prefix such as V")),
+      Accepts.notBlank("a file name prefix such as V")),
   UNDO_SQL_MIGRATION_PREFIX(
       "undoSqlMigrationPrefix",
       Kind.STRING,
       "U",
       "Prefix of undo files",
-      Accepts.nonEmptyText("a file name prefix such as U")),
+      Accepts.notBlank("a file name prefix such as U")),
   REPEATABLE_SQL_MIGRATION_PREFIX(
       "repeatableSqlMigrationPrefix",
       Kind.STRING,
       "R",
       "Prefix of repeatable files",
-      Accepts.nonEmptyText("a file name prefix such as R")),
+      Accepts.notBlank("a file name prefix such as R")),
   SQL_MIGRATION_SEPARATOR(
       "sqlMigrationSeparator",
       Kind.STRING,
       "__",
       "Separator between version and description",
-      Accepts.nonEmptyText("a separator such as __")),
+      Accepts.notBlank("a separator such as __")),
   SQL_MIGRATION_SUFFIXES(
       "sqlMigrationSuffixes",
       Kind.LIST,
       ".sql",
       "Suffixes of SQL files",
-      Accepts.nonEmptyList("one or more file name suffixes such as .sql", Accepts::notBlank)),
+      Accepts.nonEmptyList("one or more file name suffixes such as .sql", Check.NOT_BLANK)),
   LOCK_WAIT_TIMEOUT(
       "lockWaitTimeout",
       Kind.INTEGER,
       "300",
       "Seconds to wait for another runner's lock",
-      Accepts.atLeast(0, "a whole number of seconds, 0 or more")),
+      Accepts.one("a whole number of seconds, 0 or more", Check.NOT_NEGATIVE)),
   CONNECT_RETRIES(
       "connectRetries",
       Kind.INTEGER,
       "0",
       "Retries when the database is unreachable",
-      Accepts.atLeast(0, "a whole number of retries, 0 or more")),
+      Accepts.one("a whole number of retries, 0 or more", Check.NOT_NEGATIVE)),
   CONNECT_RETRIES_INTERVAL(
       "connectRetriesInterval",
       Kind.INTEGER,
       "120",
       "Longest wait between retries, seconds",
-      Accepts.atLeast(1, "a whole number of seconds, 1 or more")),
+      Accepts.one("a whole number of seconds, 1 or more", Check.POSITIVE)),
   INSTALLED_BY(
       "installedBy",
       Kind.STRING,
@@ -219,25 +216,26 @@ public enum ConfigKey {
       Kind.INTEGER,
       "100",
       "Consecutive plain DML statements per JDBC batch",
-      Accepts.atLeast(1, "a whole number of statements, 1 or more (1 turns batching off)")),
+      Accepts.one(
+          "a whole number of statements, 1 or more (1 turns batching off)", Check.POSITIVE)),
   LINT_ENABLE(
       "lintEnable",
       Kind.LIST,
       "",
       "Lint rules to turn on ([lint] enable in godwit.toml)",
-      Accepts.eachItem("a list of lint rule ids such as rename-column", Accepts::notBlank)),
+      Accepts.eachItem("a list of lint rule ids such as rename-column", Check.NOT_BLANK)),
   LINT_DISABLE(
       "lintDisable",
       Kind.LIST,
       "",
       "Lint rules to turn off ([lint] disable in godwit.toml)",
-      Accepts.eachItem("a list of lint rule ids such as rename-column", Accepts::notBlank)),
+      Accepts.eachItem("a list of lint rule ids such as rename-column", Check.NOT_BLANK)),
   LINT_SEVERITY(
       "lintSeverity",
       Kind.MAP,
       "",
       "Severity per lint rule, rule=info|warn|error ([lint] severity in godwit.toml)",
-      Accepts.eachValue("rule=level pairs with level info, warn or error", Accepts::lintSeverity));
+      Accepts.eachValue("rule=level pairs with level info, warn or error", Check.LINT_SEVERITY));
 
   /** The type of a setting's value. */
   public enum Kind {
@@ -449,13 +447,19 @@ public enum ConfigKey {
         break;
       case LIST:
         if (value instanceof List<?> l) {
-          return List.copyOf(l.stream().map(String::valueOf).toList());
+          List<String> copy = new ArrayList<>(l.size());
+          for (Object item : l) {
+            copy.add(String.valueOf(item));
+          }
+          return Collections.unmodifiableList(copy);
         }
         break;
       case MAP:
         if (value instanceof Map<?, ?> m) {
           Map<String, String> copy = new LinkedHashMap<>();
-          m.forEach((k, v) -> copy.put(String.valueOf(k), String.valueOf(v)));
+          for (Map.Entry<?, ?> e : m.entrySet()) {
+            copy.put(String.valueOf(e.getKey()), String.valueOf(e.getValue()));
+          }
           return Collections.unmodifiableMap(copy);
         }
         break;

@@ -24,7 +24,11 @@ final class IgnorePatterns {
    */
   static IgnorePatterns parse(List<String> raw) {
     ConfigKey.IGNORE_MIGRATION_PATTERNS.validate(raw);
-    return new IgnorePatterns(raw.stream().map(IgnoreMigrationPattern::parse).toList());
+    List<IgnoreMigrationPattern> patterns = new ArrayList<>(raw.size());
+    for (String p : raw) {
+      patterns.add(IgnoreMigrationPattern.parse(p));
+    }
+    return new IgnorePatterns(patterns);
   }
 
   /** The same patterns plus {@code *:pending}: what migrate's implicit validation uses. */

@@ -146,6 +146,16 @@ class GodwitConfigTest {
   }
 
   @Test
+  void theAcceptedFormsOfIgnorePatternsNameEveryTypeAndState() {
+    List<String> words = new ArrayList<>(IgnoreMigrationPattern.TYPES);
+    words.addAll(IgnoreMigrationPattern.STATES);
+    for (String word : words) {
+      assertThat(IgnoreMigrationPattern.ACCEPTED)
+          .containsPattern(" " + java.util.regex.Pattern.quote(word) + "[ ,]");
+    }
+  }
+
+  @Test
   void aPasswordIsNeverQuotedAndAUrlsPasswordIsMasked() {
     assertThatThrownBy(
             () -> GodwitConfig.builder().set(ConfigKey.PASSWORD, List.of("s3cret")).build())
