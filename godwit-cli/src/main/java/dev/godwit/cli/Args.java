@@ -1,81 +1,39 @@
 package dev.godwit.cli;
 
 import dev.godwit.api.ConfigKey;
-import dev.godwit.internal.Suggestions;
+import dev.godwit.api.MigrationVersion;
+import dev.godwit.api.NameSuggestions;
+import dev.godwit.lint.LintSettings;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The parsed command line. Options may come before or after the command. */
+/**
+ * The parsed command line: the command, its operands, the options of {@link Option}'s table and the
+ * settings given as flags. Options may come before or after the command; each command accepts only
+ * its own options, the global ones and the settings.
+ */
 final class Args {
-  static final List<String> COMMANDS =
-      List.of(
-          "migrate",
-          "info",
-          "validate",
-          "baseline",
-          "repair",
-          "undo",
-          "clean",
-          "plan",
-          "lint",
-          "help");
-  private static final List<String> OWN_FLAGS =
-      List.of(
-          "--help",
-          "--version",
-          "--json",
-          "--stacktrace",
-          "--quiet",
-          "--verbose",
-          "--config",
-          "--env",
-          "--count",
-          "--allow-production",
-          "--undo",
-          "--target",
-          "--resume",
-          "--mark-applied",
-          "--pending",
-          "--all",
-          "--dialect",
-          "--sarif",
-          "--fail-on",
-          "--pg-version",
-          "--mysql-version",
-          "--flavor",
-          "--sqlite-version",
-          "--enable",
-          "--disable");
+  final Command command;
+  final List<String> positional;
+  final Map<ConfigKey, String> settings;
+  final Map<String, String> placeholders;
+  private final Map<Option, List<String>> options;
 
-  String command;
-  final List<String> positional = new ArrayList<>();
-  final Map<ConfigKey, String> settings = new EnumMap<>(ConfigKey.class);
-  final Map<String, String> placeholders = new LinkedHashMap<>();
-  boolean help;
-  boolean version;
-  boolean json;
-  boolean stacktrace;
-  String config;
-  String env;
-  Integer count;
-  boolean allowProduction;
-  boolean undo;
-  String target;
-  boolean resume;
-  String markApplied;
-  // lint
-  boolean pending;
-  boolean all;
-  boolean sarif;
-  String dialect;
-  String failOn;
-  String serverVersion;
-  String flavor;
-  final List<String> enable = new ArrayList<>();
-  final List<String> disable = new ArrayList<>();
+  private Args(
+      Command command,
+      List<String> positional,
+      Map<ConfigKey, String> settings,
+      Map<String, String> placeholders,
+      Map<Option, List<String>> options) {
+    this.command = command;
+    this.positional = positional;
+    this.settings = settings;
+    this.placeholders = placeholders;
+    this.options = options;
+  }
 
   /** A command-line mistake; the message says what and how to fix it. */
   static final class UsageException extends Exception {
@@ -86,122 +44,194 @@ final class Args {
     }
   }
 
+  /** Whether the option was given. */
+  boolean has(Option o) {
+    return options.containsKey(o);
+  }
+
+  /** The option's value (the last one when repeated), or null. */
+  String value(Option o) {
+    List<String> v = options.get(o);
+    return v == null ? null : v.get(v.size() - 1);
+  }
+
+  /** Every value of a repeatable list option, split at commas, blanks dropped. */
+  List<String> values(Option o) {
+    List<String> out = new ArrayList<>();
+    for (String v : options.getOrDefault(o, List.of())) {
+      for (String item : v.split(",")) {
+        if (!item.isBlank()) {
+          out.add(item.trim());
+        }
+      }
+    }
+    return out;
+  }
+
+  /** {@code --count} as a number, or 1. */
+  int count() {
+    return has(Option.COUNT) ? Integer.parseInt(value(Option.COUNT)) : 1;
+  }
+
+  /** An option or setting as typed, before the command is known. */
+  private record Given(String name, String value) {}
+
   static Args parse(String[] argv) throws UsageException {
-    Args a = new Args();
+    List<String> positional = new ArrayList<>();
+    List<Given> given = new ArrayList<>();
     for (int i = 0; i < argv.length; i++) {
       String arg = argv[i];
       if (arg.equals("--")) {
-        for (int j = i + 1; j < argv.length; j++) {
-          a.positional.add(argv[j]);
-        }
+        positional.addAll(List.of(argv).subList(i + 1, argv.length));
         break;
       }
-      if (arg.equals("-h")) {
-        a.help = true;
-        continue;
-      }
-      if (arg.equals("-V")) {
-        a.version = true;
-        continue;
-      }
-      if (arg.equals("-q") || arg.equals("-v")) {
-        continue;
-      }
-      if (!arg.startsWith("--")) {
-        a.positional.add(arg);
+      if (!arg.startsWith("-") || arg.equals("-")) {
+        positional.add(arg);
         continue;
       }
       int eq = arg.indexOf('=');
-      String name = eq < 0 ? arg : arg.substring(0, eq);
-      String inline = eq < 0 ? null : arg.substring(eq + 1);
-      switch (name) {
-        case "--help" -> a.help = true;
-        case "--version" -> a.version = true;
-        case "--json" -> a.json = true;
-        case "--stacktrace" -> a.stacktrace = true;
-        case "--quiet", "--verbose" -> {}
-        case "--allow-production" -> a.allowProduction = true;
-        case "--undo" -> a.undo = true;
-        case "--resume" -> a.resume = true;
-        case "--pending" -> a.pending = true;
-        case "--all" -> a.all = true;
-        case "--sarif" -> a.sarif = true;
-        case "--dialect" -> a.dialect = inline != null ? inline : value(argv, ++i, name);
-        case "--fail-on" -> a.failOn = inline != null ? inline : value(argv, ++i, name);
-        case "--flavor" -> a.flavor = inline != null ? inline : value(argv, ++i, name);
-        case "--pg-version", "--mysql-version", "--sqlite-version" ->
-            a.serverVersion = inline != null ? inline : value(argv, ++i, name);
-        case "--enable" ->
-            a.enable.addAll(List.of((inline != null ? inline : value(argv, ++i, name)).split(",")));
-        case "--disable" ->
-            a.disable.addAll(
-                List.of((inline != null ? inline : value(argv, ++i, name)).split(",")));
-        case "--mark-applied" -> a.markApplied = inline != null ? inline : value(argv, ++i, name);
-        case "--config" -> {
-          a.config = inline != null ? inline : value(argv, ++i, name);
+      String name = eq < 0 || !arg.startsWith("--") ? arg : arg.substring(0, eq);
+      String inline = eq < 0 || !arg.startsWith("--") ? null : arg.substring(eq + 1);
+      Option option = Option.named(name);
+      ConfigKey key = ConfigKey.byFlag(name);
+      if (option != null) {
+        if (option.value() == Option.Value.NONE) {
+          given.add(new Given(option.optionName(), null));
+        } else {
+          given.add(new Given(name, inline != null ? inline : value(argv, ++i, name)));
         }
-        case "--env" -> a.env = inline != null ? inline : value(argv, ++i, name);
-        case "--target" -> a.target = inline != null ? inline : value(argv, ++i, name);
-        case "--count" -> {
-          String v = inline != null ? inline : value(argv, ++i, name);
-          try {
-            a.count = Integer.valueOf(v);
-          } catch (NumberFormatException e) {
-            throw new UsageException("--count takes a whole number, not '" + v + "'");
-          }
-          if (a.count < 1) {
-            throw new UsageException("--count must be at least 1");
-          }
+      } else if (name.startsWith("--placeholders.") && name.length() > 15) {
+        given.add(new Given(name, inline != null ? inline : value(argv, ++i, name)));
+      } else if (key != null) {
+        if (key.kind() == ConfigKey.Kind.BOOLEAN && inline == null) {
+          boolean nextIsValue =
+              i + 1 < argv.length && (argv[i + 1].equals("true") || argv[i + 1].equals("false"));
+          inline = nextIsValue ? argv[++i] : "true";
+        } else if (inline == null) {
+          inline = value(argv, ++i, name);
         }
-        default -> {
-          if (name.startsWith("--placeholders.")) {
-            if (inline == null) {
-              inline = value(argv, ++i, name);
-            }
-            a.placeholders.put(name.substring("--placeholders.".length()), inline);
-            continue;
-          }
-          ConfigKey key = ConfigKey.byFlag(name);
-          if (key == null || key == ConfigKey.TARGET) {
-            throw new UsageException(
-                "Unknown option "
-                    + name
-                    + Suggestions.hint(name, allFlags())
-                    + ". Run 'godwit --help' for the options.");
-          }
-          if (key.kind() == ConfigKey.Kind.BOOLEAN && inline == null) {
-            boolean nextIsValue =
-                i + 1 < argv.length && (argv[i + 1].equals("true") || argv[i + 1].equals("false"));
-            inline = nextIsValue ? argv[++i] : "true";
-          } else if (inline == null) {
-            inline = value(argv, ++i, name);
-          }
-          a.settings.put(key, inline);
-        }
+        given.add(new Given(name, inline));
+      } else {
+        throw new UsageException(
+            "Unknown option "
+                + name
+                + NameSuggestions.hint(name, allFlags())
+                + ". Run 'godwit --help' for the options.");
       }
     }
-    if (!a.positional.isEmpty()) {
-      a.command = a.positional.remove(0);
-      if (!COMMANDS.contains(a.command)) {
+    Command command = null;
+    if (!positional.isEmpty()) {
+      String typed = positional.remove(0);
+      command = Command.byName(typed);
+      if (command == null) {
         throw new UsageException(
             "Unknown command '"
-                + a.command
+                + typed
                 + "'"
-                + Suggestions.hint(a.command, COMMANDS)
+                + NameSuggestions.hint(typed, Command.names())
                 + ". Commands: "
-                + String.join(", ", COMMANDS));
+                + String.join(", ", Command.names()));
       }
     }
-    boolean undoTarget = "undo".equals(a.command) || ("plan".equals(a.command) && a.undo);
-    if (a.target != null && !undoTarget) {
-      a.settings.put(ConfigKey.TARGET, a.target);
-      a.target = null;
+    return interpret(command, positional, given);
+  }
+
+  /** Sorts what was given into options and settings now that the command is known. */
+  private static Args interpret(Command command, List<String> positional, List<Given> given)
+      throws UsageException {
+    Map<Option, List<String>> options = new EnumMap<>(Option.class);
+    Map<ConfigKey, String> settings = new EnumMap<>(ConfigKey.class);
+    Map<String, String> placeholders = new LinkedHashMap<>();
+    boolean undoPlan = false;
+    for (Given g : given) {
+      undoPlan |= g.name().equals(Option.UNDO_PLAN.optionName());
     }
-    if (!a.positional.isEmpty() && !"help".equals(a.command) && !"lint".equals(a.command)) {
+    boolean undoTarget = command == Command.UNDO || (command == Command.PLAN && undoPlan);
+    List<String> misplaced = new ArrayList<>();
+    for (Given g : given) {
+      Option option = Option.named(g.name());
+      ConfigKey key = ConfigKey.byFlag(g.name());
+      if (option == Option.UNDO_TARGET && !undoTarget) {
+        // Outside undo, --target is the setting: where migrate stops.
+        option = null;
+      }
+      if (option != null) {
+        if (command != null && !option.appliesTo(command)) {
+          misplaced.add(option.optionName() + " is an option of: " + option.commandNames());
+          continue;
+        }
+        check(option, g.value());
+        // No lambda here: this runs on every command, and a lambda's first call is a bootstrap.
+        List<String> values = options.get(option);
+        if (values == null) {
+          values = new ArrayList<>();
+          options.put(option, values);
+        }
+        values.add(g.value());
+      } else if (key != null) {
+        settings.put(key, g.value());
+      } else {
+        placeholders.put(g.name().substring("--placeholders.".length()), g.value());
+      }
+    }
+    if (!misplaced.isEmpty() && !options.containsKey(Option.HELP)) {
       throw new UsageException(
-          "Unexpected argument '" + a.positional.get(0) + "' after '" + a.command + "'");
+          String.join("; ", misplaced)
+              + ". 'godwit "
+              + command.typed()
+              + " --help' lists the options of "
+              + command.typed()
+              + ".");
     }
-    return a;
+    if (command == Command.PLAN && !undoPlan && options.containsKey(Option.COUNT)) {
+      throw new UsageException("plan takes --count only with --undo: godwit plan --undo --count N");
+    }
+    if (!positional.isEmpty()
+        && command != null
+        && command.operands() == null
+        && !options.containsKey(Option.HELP)) {
+      throw new UsageException(
+          "Unexpected argument '" + positional.get(0) + "' after '" + command.typed() + "'");
+    }
+    return new Args(command, positional, settings, placeholders, options);
+  }
+
+  /** Checks an option's value against what the table says it takes. */
+  private static void check(Option option, String value) throws UsageException {
+    String name = option.optionName();
+    switch (option.value()) {
+      case COUNT -> {
+        int n;
+        try {
+          n = Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+          throw new UsageException(name + " takes a whole number, not '" + value + "'");
+        }
+        if (n < 1) {
+          throw new UsageException(name + " must be at least 1");
+        }
+      }
+      case VERSION -> {
+        // The undo target is read as the target setting is, which allows V2; a history row's
+        // version (--mark-applied) is the bare number.
+        boolean prefixed =
+            option == Option.UNDO_TARGET && (value.startsWith("V") || value.startsWith("v"));
+        String v = prefixed ? value.substring(1) : value;
+        try {
+          MigrationVersion.parse(v);
+        } catch (IllegalArgumentException e) {
+          throw new UsageException(name + " takes a version such as 1 or 2.1, not '" + value + "'");
+        }
+      }
+      case SEVERITY -> {
+        try {
+          LintSettings.severity(value);
+        } catch (IllegalArgumentException e) {
+          throw new UsageException(name + " takes info, warn or error, not '" + value + "'");
+        }
+      }
+      default -> {}
+    }
   }
 
   private static String value(String[] argv, int i, String name) throws UsageException {
@@ -212,8 +242,9 @@ final class Args {
     return argv[i];
   }
 
+  /** Every option and setting flag, for "did you mean" hints. */
   static List<String> allFlags() {
-    List<String> flags = new ArrayList<>(OWN_FLAGS);
+    List<String> flags = new ArrayList<>(Option.names());
     for (ConfigKey k : ConfigKey.values()) {
       flags.add(k.flag());
     }

@@ -6,9 +6,9 @@ import dev.godwit.api.GodwitConfig;
 import dev.godwit.api.GodwitException;
 import dev.godwit.api.MigrateResult;
 import dev.godwit.api.MigrationFailedException;
+import dev.godwit.api.SecretMasking;
 import dev.godwit.api.ValidateResult;
 import dev.godwit.api.ValidationException;
-import dev.godwit.internal.Redaction;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -42,22 +42,17 @@ final class Cli {
       err.println("ERROR: " + e.getMessage());
       return ExitCode.USAGE.code;
     }
-    if (args.version) {
+    if (args.has(Option.VERSION)) {
       out.println("godwit " + version());
       return ExitCode.OK.code;
     }
-    if (args.command == null || args.command.equals("help") || args.help) {
-      String topic =
-          "help".equals(args.command) && !args.positional.isEmpty()
-              ? args.positional.get(0)
-              : args.command;
-      if (topic != null && topic.equals("help")) {
-        topic = null;
-      }
-      out.print(Help.text(topic));
-      return args.command == null && !args.help ? ExitCode.USAGE.code : ExitCode.OK.code;
+    if (args.command == null || args.command == Command.HELP || args.has(Option.HELP)) {
+      out.print(Help.text(helpTopic(args)));
+      return args.command == null && !args.has(Option.HELP)
+          ? ExitCode.USAGE.code
+          : ExitCode.OK.code;
     }
-    Output output = new Output(out, err, args.json);
+    Output output = new Output(out, err, args.has(Option.JSON));
     String password = null;
     try {
       GodwitConfig config = loadConfig(args, output);
@@ -75,9 +70,21 @@ final class Cli {
     }
   }
 
+  /** {@code godwit help lint} and {@code godwit lint --help} show lint's help. */
+  private static String helpTopic(Args args) {
+    if (args.command != Command.HELP) {
+      return args.command == null ? null : args.command.typed();
+    }
+    if (!args.positional.isEmpty()) {
+      return args.positional.get(0);
+    }
+    return args.has(Option.HELP) ? Command.HELP.typed() : null;
+  }
+
   private GodwitConfig loadConfig(Args args, Output output) {
     Path file = null;
-    String explicit = args.config != null ? args.config : environ.get("GODWIT_CONFIG");
+    String explicit =
+        args.has(Option.CONFIG) ? args.value(Option.CONFIG) : environ.get("GODWIT_CONFIG");
     if (explicit != null) {
       file = Paths.get(explicit);
       if (!Files.isRegularFile(file)) {
@@ -89,42 +96,46 @@ final class Cli {
       file = Paths.get("godwit.toml");
     }
     ConfigLoader loader = new ConfigLoader(environ);
-    GodwitConfig config = loader.load(file, args.env, args.settings, args.placeholders);
+    GodwitConfig config =
+        loader.load(file, args.value(Option.ENV), args.settings, args.placeholders);
     loader.warnings().forEach(output::warn);
     return config;
   }
 
   private int execute(Args args, Godwit godwit, Output output) {
     switch (args.command) {
-      case "migrate" -> {
-        MigrateResult result = args.resume ? godwit.resume() : godwit.migrate();
+      case MIGRATE -> {
+        MigrateResult result = args.has(Option.RESUME) ? godwit.resume() : godwit.migrate();
         // The table after a change shows where things stand; after a no-op it would only repeat
         // the one line.
-        boolean table = !args.json && !result.applied().isEmpty();
+        boolean table = !args.has(Option.JSON) && !result.applied().isEmpty();
         output.migrate(result, table ? result.info() : null);
         return ExitCode.OK.code;
       }
-      case "info" -> output.info(godwit.info());
-      case "validate" -> {
+      case INFO -> output.info(godwit.info());
+      case VALIDATE -> {
         ValidateResult r = godwit.validate();
         output.validate(r);
         return r.valid() ? ExitCode.OK.code : ExitCode.VALIDATION.code;
       }
-      case "baseline" -> output.baseline(godwit.baseline());
-      case "repair" ->
+      case BASELINE -> output.baseline(godwit.baseline());
+      case REPAIR ->
           output.repair(
-              args.markApplied != null ? godwit.markApplied(args.markApplied) : godwit.repair());
-      case "undo" ->
+              args.has(Option.MARK_APPLIED)
+                  ? godwit.markApplied(args.value(Option.MARK_APPLIED))
+                  : godwit.repair());
+      case UNDO ->
           output.undo(
-              godwit.undo(args.count == null ? 1 : args.count, args.target, args.allowProduction));
-      case "clean" -> output.clean(godwit.clean());
-      case "lint" -> {
+              godwit.undo(
+                  args.count(), args.value(Option.UNDO_TARGET), args.has(Option.ALLOW_PRODUCTION)));
+      case CLEAN -> output.clean(godwit.clean());
+      case LINT -> {
         return new LintCommand(godwit.config(), args, out).run();
       }
-      case "plan" ->
+      case PLAN ->
           output.plan(
-              args.undo
-                  ? godwit.planUndo(args.count == null ? 1 : args.count, args.target)
+              args.has(Option.UNDO_PLAN)
+                  ? godwit.planUndo(args.count(), args.value(Option.UNDO_TARGET))
                   : godwit.plan());
       default -> throw new IllegalStateException("unhandled command " + args.command);
     }
@@ -132,8 +143,8 @@ final class Cli {
   }
 
   private int fail(Output output, Args args, GodwitException e, ExitCode code, String password) {
-    String message = Redaction.scrub(e.getMessage(), password);
-    if (args.json) {
+    String message = SecretMasking.scrub(e.getMessage(), password);
+    if (args.has(Option.JSON)) {
       Map<String, Object> error = new LinkedHashMap<>();
       error.put("code", e.code().name());
       error.put("exitCode", code.code);
@@ -152,7 +163,7 @@ final class Cli {
       out.println(Json.write(root));
     }
     err.println("ERROR: " + message);
-    if (args.stacktrace) {
+    if (args.has(Option.STACKTRACE)) {
       e.printStackTrace(err);
     }
     return code.code;

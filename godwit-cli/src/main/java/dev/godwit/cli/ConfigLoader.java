@@ -4,13 +4,8 @@ import dev.godwit.api.ConfigKey;
 import dev.godwit.api.ErrorCode;
 import dev.godwit.api.GodwitConfig;
 import dev.godwit.api.GodwitException;
-import dev.godwit.cli.toml.Toml;
-import dev.godwit.cli.toml.TomlException;
+import dev.godwit.api.NameSuggestions;
 import dev.godwit.cli.toml.TomlTable;
-import dev.godwit.internal.Suggestions;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -65,17 +60,21 @@ final class ConfigLoader {
       Map<String, String> placeholderFlags) {
     String selected = envName != null ? envName : environ.get("GODWIT_ENV");
     List<Path> flyway = List.of();
+    // The file is parsed here, once: whether it is Flyway's and what it says come from one table.
+    TomlTable root = null;
     if (file == null) {
       // No godwit.toml: a Flyway project directory is read as Flyway would read it.
       flyway = FlywayConfig.discover(environ, Paths.get(""));
-    } else if (FlywayConfig.isFlywayFile(
-        file, FlywayConfig.isConf(file) ? null : FlywayConfig.parseToml(file))) {
-      flyway = List.of(file);
+    } else {
+      root = FlywayConfig.isConf(file) ? null : FlywayConfig.parseToml(file);
+      if (FlywayConfig.isFlywayFile(file, root)) {
+        flyway = List.of(file);
+      }
     }
     if (!flyway.isEmpty()) {
-      selected = readFlyway(flyway, selected);
+      selected = readFlyway(flyway, root == null ? Map.of() : Map.of(file, root), selected);
     } else if (file != null) {
-      selected = readFile(file, selected);
+      selected = readFile(root, file.toString(), selected);
     } else if (selected != null) {
       throw new GodwitException(
           ErrorCode.CONFIGURATION,
@@ -103,10 +102,11 @@ final class ConfigLoader {
    * Reads Flyway's configuration files and variables and maps them onto Godwit's settings; Flyway
    * settings without a Godwit counterpart are named in one warning.
    *
+   * @param parsed files among them already parsed
    * @return the selected environment
    */
-  private String readFlyway(List<Path> files, String selected) {
-    FlywayConfig.Loaded loaded = new FlywayConfig(environ).load(files, selected);
+  private String readFlyway(List<Path> files, Map<Path, TomlTable> parsed, String selected) {
+    FlywayConfig.Loaded loaded = new FlywayConfig(environ).load(files, parsed, selected);
     String names = String.join(", ", files.stream().map(Path::toString).toList());
     LOG.info("Reading Flyway's configuration from {}", names);
     warnings.addAll(loaded.warnings());
@@ -122,21 +122,7 @@ final class ConfigLoader {
     return loaded.environment();
   }
 
-  private String readFile(Path file, String selected) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new GodwitException(
-          ErrorCode.CONFIGURATION, "Cannot read config file " + file + ": " + e.getMessage(), e);
-    }
-    String source = file.toString();
-    TomlTable root;
-    try {
-      root = Toml.parse(text, source);
-    } catch (TomlException e) {
-      throw new GodwitException(ErrorCode.CONFIGURATION, e.getMessage(), e);
-    }
+  private String readFile(TomlTable root, String source, String selected) {
     applyTable(root, source, "", true);
     TomlTable envs = root.getTable("environments");
     if (envs == null) {
@@ -162,7 +148,7 @@ final class ConfigLoader {
               + " has no [environments."
               + name
               + "] section"
-              + Suggestions.hint(name, envs.keys())
+              + NameSuggestions.hint(name, envs.keys())
               + "; it defines: "
               + String.join(", ", envs.keys()));
     }
@@ -224,10 +210,10 @@ final class ConfigLoader {
                 + prefix
                 + key
                 + "'"
-                + Suggestions.hint(key, known)
+                + NameSuggestions.hint(key, known)
                 + ". See 'godwit --help' for the settings.");
       }
-      values.put(k, convert(k, value, where, prefix + key));
+      values.put(k, checked(k, convert(k, value, where, prefix + key), where));
     }
   }
 
@@ -255,7 +241,7 @@ final class ConfigLoader {
           for (String rule : sev.keys()) {
             map.put(rule, String.valueOf(sev.get(rule)));
           }
-          values.put(ConfigKey.LINT_SEVERITY, map);
+          values.put(ConfigKey.LINT_SEVERITY, checked(ConfigKey.LINT_SEVERITY, map, at));
         }
         default ->
             throw new GodwitException(
@@ -264,7 +250,7 @@ final class ConfigLoader {
                     + "unknown setting 'lint."
                     + k
                     + "'"
-                    + Suggestions.hint(k, List.of("enable", "disable", "severity"))
+                    + NameSuggestions.hint(k, List.of("enable", "disable", "severity"))
                     + "; [lint] takes enable, disable and severity");
       }
     }
@@ -302,6 +288,16 @@ final class ConfigLoader {
       default:
         throw typeError(where, name, "a table");
     }
+  }
+
+  /** The value, checked against what the setting accepts; an error names the file and line. */
+  private static Object checked(ConfigKey k, Object value, String where) {
+    try {
+      k.validate(value);
+    } catch (GodwitException e) {
+      throw new GodwitException(ErrorCode.CONFIGURATION, where + e.getMessage(), e);
+    }
+    return value;
   }
 
   private static GodwitException typeError(String where, String name, String expected) {
@@ -360,7 +356,7 @@ final class ConfigLoader {
           ErrorCode.CONFIGURATION,
           "Unknown environment variable "
               + name
-              + Suggestions.hint(name, known)
+              + NameSuggestions.hint(name, known)
               + ". Settings map to GODWIT_<SETTING>, e.g. GODWIT_URL.");
     }
   }

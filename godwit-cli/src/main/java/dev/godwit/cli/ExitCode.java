@@ -6,7 +6,7 @@ import dev.godwit.api.ErrorCode;
 enum ExitCode {
   OK(0, "success, including nothing to do"),
   INTERNAL(1, "internal error (a bug; --stacktrace shows where)"),
-  USAGE(2, "usage error: unknown command or flag, bad argument"),
+  USAGE(2, "usage error: unknown command or flag, an option of another command, bad argument"),
   CONFIGURATION(3, "configuration error: missing or bad setting, unreadable config file"),
   CONNECTION(4, "cannot connect: server down, wrong URL or credentials, no driver"),
   VALIDATION(5, "validation failed: checksum mismatch, missing or failed migration, bad file"),

@@ -2,10 +2,10 @@ package dev.godwit.cli;
 
 import dev.godwit.api.ErrorCode;
 import dev.godwit.api.GodwitException;
+import dev.godwit.api.NameSuggestions;
 import dev.godwit.cli.toml.Toml;
 import dev.godwit.cli.toml.TomlException;
 import dev.godwit.cli.toml.TomlTable;
-import dev.godwit.internal.Suggestions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -132,9 +132,10 @@ final class FlywayConfig {
    * Reads the files and the variables.
    *
    * @param files Flyway's config files, all of one kind
+   * @param parsed TOML files among them that the caller parsed already
    * @param selected the environment chosen on the command line or by GODWIT_ENV, or null
    */
-  Loaded load(List<Path> files, String selected) {
+  Loaded load(List<Path> files, Map<Path, TomlTable> parsed, String selected) {
     checkOneKind(files);
     Map<String, Object> settings = new LinkedHashMap<>();
     String environment = null;
@@ -145,7 +146,7 @@ final class FlywayConfig {
       }
     } else {
       for (Path f : files) {
-        TomlTable root = parseToml(f);
+        TomlTable root = parsed.containsKey(f) ? parsed.get(f) : parseToml(f);
         roots.add(root);
         TomlTable fw = root.getTable("flyway");
         if (fw != null && fw.get("environment") instanceof String name) {
@@ -198,7 +199,7 @@ final class FlywayConfig {
               + " define no [environments."
               + name
               + "]"
-              + Suggestions.hint(name, defined)
+              + NameSuggestions.hint(name, defined)
               + (defined.isEmpty() ? "" : "; defined: " + String.join(", ", defined)));
     }
     return name;

@@ -3,7 +3,7 @@ package dev.godwit.cli;
 import dev.godwit.api.ConfigKey;
 import dev.godwit.api.ErrorCode;
 import dev.godwit.api.GodwitException;
-import dev.godwit.internal.Redaction;
+import dev.godwit.api.SecretMasking;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -165,7 +165,7 @@ final class FlywaySettings {
         values.put(k, convert(k, value, key));
         String shown =
             k == ConfigKey.URL
-                ? Redaction.maskUrl(String.valueOf(values.get(k)))
+                ? SecretMasking.maskUrl(String.valueOf(values.get(k)))
                 : display(values.get(k));
         mapped.add(key + (k.isSecret() ? " (hidden)" : " = " + shown));
         continue;

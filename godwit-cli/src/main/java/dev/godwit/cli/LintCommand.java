@@ -55,15 +55,24 @@ final class LintCommand {
   }
 
   int run() {
-    boolean connected = !args.all && args.positional.isEmpty() && config.url() != null;
+    // Every option is checked before anything connects: the level, the rule ids, the dialect.
+    Severity failOn =
+        LintSettings.severity(args.has(Option.FAIL_ON) ? args.value(Option.FAIL_ON) : "error");
+    boolean connected = !args.has(Option.ALL) && args.positional.isEmpty() && config.url() != null;
     LintDialect dialect = dialect();
+    String versionOption = serverVersionOption();
     ServerVersion version =
-        args.serverVersion != null
-            ? ServerVersion.parse(args.serverVersion)
-            : ServerVersion.UNKNOWN;
+        versionOption != null ? ServerVersion.parse(versionOption) : ServerVersion.UNKNOWN;
+    LintOptions.Builder options = LintSettings.from(config, dialect, version);
+    options.enable(args.values(Option.ENABLE).toArray(String[]::new));
+    options.disable(args.values(Option.DISABLE).toArray(String[]::new));
+    try {
+      options.build();
+    } catch (IllegalArgumentException e) {
+      throw new GodwitException(ErrorCode.CONFIGURATION, "lint: " + e.getMessage(), e);
+    }
     List<Path> locationFiles = locationFiles();
     Set<Path> targets = new LinkedHashSet<>();
-    LintOptions.Builder options;
     if (!args.positional.isEmpty()) {
       for (String p : args.positional) {
         targets.addAll(expand(Paths.get(p)));
@@ -72,7 +81,7 @@ final class LintCommand {
       Godwit godwit = Godwit.of(config);
       InfoResult info = godwit.info();
       if (version == ServerVersion.UNKNOWN && info.server().get("version") != null) {
-        version = ServerVersion.parse(info.server().get("version"));
+        options.version(ServerVersion.parse(info.server().get("version")));
       }
       for (MigrationInfo m : info.migrations()) {
         if (m.state() == MigrationState.PENDING && m.script() != null) {
@@ -85,9 +94,6 @@ final class LintCommand {
     } else {
       targets.addAll(locationFiles);
     }
-    options = LintSettings.from(config, dialect, version);
-    options.enable(args.enable.stream().filter(s -> !s.isBlank()).toArray(String[]::new));
-    options.disable(args.disable.stream().filter(s -> !s.isBlank()).toArray(String[]::new));
     if (connected) {
       try (Connection c =
           DriverManager.getConnection(
@@ -99,26 +105,31 @@ final class LintCommand {
     }
     List<LintInput> inputs = inputs(locationFiles, targets);
     LintReport report = Linter.lint(inputs, options.build());
-    if (args.sarif) {
+    if (args.has(Option.SARIF)) {
       out.println(Sarif.render(report, Cli.version()));
-    } else if (args.json) {
+    } else if (args.has(Option.JSON)) {
       out.println(report.toJson());
     } else {
       out.print(TextReport.render(report));
     }
-    Severity failOn;
-    try {
-      failOn = LintSettings.severity(args.failOn == null ? "error" : args.failOn);
-    } catch (IllegalArgumentException e) {
-      throw new GodwitException(ErrorCode.CONFIGURATION, "--fail-on: " + e.getMessage(), e);
-    }
     return report.reaches(failOn) ? ExitCode.LINT.code : ExitCode.OK.code;
   }
 
+  /** The server version given with --pg-version, --mysql-version or --sqlite-version, or null. */
+  private String serverVersionOption() {
+    for (Option o : List.of(Option.PG_VERSION, Option.MYSQL_VERSION, Option.SQLITE_VERSION)) {
+      if (args.has(o)) {
+        return args.value(o);
+      }
+    }
+    return null;
+  }
+
   private LintDialect dialect() {
-    String d = args.dialect;
-    if (d == null && args.flavor != null) {
-      d = args.flavor;
+    String d = args.value(Option.DIALECT);
+    String flavor = args.value(Option.FLAVOR);
+    if (d == null && flavor != null) {
+      d = flavor;
     }
     if (d == null) {
       String url = config.url() == null ? "" : config.url();
@@ -139,7 +150,7 @@ final class LintCommand {
     }
     try {
       LintDialect parsed = LintDialect.parse(d);
-      if (parsed == LintDialect.MYSQL && "mariadb".equalsIgnoreCase(args.flavor)) {
+      if (parsed == LintDialect.MYSQL && "mariadb".equalsIgnoreCase(flavor)) {
         return LintDialect.MARIADB;
       }
       return parsed;

@@ -1,5 +1,6 @@
 package dev.godwit.api;
 
+import dev.godwit.api.Accepts.Check;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -7,81 +8,234 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Every setting, defined once. The TOML key, the CLI flag ({@code --baseline-version}) and the
- * environment variable ({@code GODWIT_BASELINE_VERSION}) all derive from the name here.
+ * environment variable ({@code GODWIT_BASELINE_VERSION}) all derive from the name here, and so does
+ * what the setting accepts: {@link GodwitConfig.Builder#build()} checks every value against it
+ * before anything connects, and an error names the setting, the value and the accepted forms.
  */
 public enum ConfigKey {
-  URL("url", Kind.STRING, null, "JDBC URL of the database (passwords in it are masked in output)"),
-  USER("user", Kind.STRING, null, "Database user"),
-  PASSWORD("password", Kind.STRING, null, "Database password; never printed"),
-  SCHEMAS("schemas", Kind.LIST, "", "Schemas Godwit manages; the first holds the history table"),
+  URL(
+      "url",
+      Kind.STRING,
+      null,
+      "JDBC URL of the database (passwords in it are masked in output)",
+      Accepts.one("a JDBC URL such as jdbc:postgresql://localhost:5432/app", Check.JDBC_URL)),
+  USER("user", Kind.STRING, null, "Database user", Accepts.anyText()),
+  PASSWORD("password", Kind.STRING, null, "Database password; never printed", Accepts.anyText()),
+  SCHEMAS(
+      "schemas",
+      Kind.LIST,
+      "",
+      "Schemas Godwit manages; the first holds the history table",
+      Accepts.eachItem("a list of schema names", Check.NOT_BLANK)),
   DEFAULT_SCHEMA(
-      "defaultSchema", Kind.STRING, null, "Schema for the history table (default: first schema)"),
-  TABLE("table", Kind.STRING, "godwit_schema_history", "Name of the history table"),
+      "defaultSchema",
+      Kind.STRING,
+      null,
+      "Schema for the history table (default: first schema)",
+      Accepts.notBlank("a schema name")),
+  TABLE(
+      "table",
+      Kind.STRING,
+      "godwit_schema_history",
+      "Name of the history table",
+      Accepts.notBlank("a table name")),
   LOCATIONS(
       "locations",
       Kind.LIST,
       "filesystem:db/migration",
-      "Where migrations are: filesystem:<dir> (default prefix) or classpath:<package>"),
-  ENCODING("encoding", Kind.STRING, "UTF-8", "Encoding of SQL files (a .sql.conf may override)"),
-  TARGET("target", Kind.STRING, "latest", "Migrate up to this version (latest, current, next, V)"),
-  OUT_OF_ORDER("outOfOrder", Kind.BOOLEAN, "false", "Allow pending versions below the latest"),
-  VALIDATE_ON_MIGRATE("validateOnMigrate", Kind.BOOLEAN, "true", "Validate before migrating"),
+      "Where migrations are: filesystem:<dir> (default prefix) or classpath:<package>",
+      Accepts.eachItem(
+          "filesystem:<directory>, classpath:<package> or a directory (Godwit reads no other"
+              + " kinds of location)",
+          Check.LOCATION)),
+  ENCODING(
+      "encoding",
+      Kind.STRING,
+      "UTF-8",
+      "Encoding of SQL files (a .sql.conf may override)",
+      Accepts.one("a charset this Java runtime has, such as UTF-8 or ISO-8859-1", Check.CHARSET)),
+  TARGET(
+      "target",
+      Kind.STRING,
+      "latest",
+      "Migrate up to this version (latest, current, next, V)",
+      Accepts.one(MigrationTarget.ACCEPTED, Check.TARGET)),
+  OUT_OF_ORDER(
+      "outOfOrder",
+      Kind.BOOLEAN,
+      "false",
+      "Allow pending versions below the latest",
+      Accepts.trueOrFalse()),
+  VALIDATE_ON_MIGRATE(
+      "validateOnMigrate",
+      Kind.BOOLEAN,
+      "true",
+      "Validate before migrating",
+      Accepts.trueOrFalse()),
   VALIDATE_MIGRATION_NAMING(
       "validateMigrationNaming",
       Kind.BOOLEAN,
       "false",
-      "Misnamed files are an error, not a warning"),
+      "Misnamed files are an error, not a warning",
+      Accepts.trueOrFalse()),
   IGNORE_MIGRATION_PATTERNS(
       "ignoreMigrationPatterns",
       Kind.LIST,
       "*:future",
-      "States validate ignores: <versioned|repeatable|*>:<missing|pending|ignored|future|*>"),
-  BASELINE_VERSION("baselineVersion", Kind.STRING, "1", "Version recorded by baseline"),
+      "States validate ignores: <versioned|repeatable|*>:<missing|pending|ignored|future|*>",
+      Accepts.eachItem(IgnoreMigrationPattern.ACCEPTED, Check.IGNORE_PATTERN)),
+  BASELINE_VERSION(
+      "baselineVersion",
+      Kind.STRING,
+      "1",
+      "Version recorded by baseline",
+      Accepts.one("a version such as 1 or 2.1", Check.VERSION)),
   BASELINE_DESCRIPTION(
-      "baselineDescription", Kind.STRING, "<< Godwit Baseline >>", "Description of the baseline"),
+      "baselineDescription",
+      Kind.STRING,
+      "<< Godwit Baseline >>",
+      "Description of the baseline",
+      Accepts.anyText()),
   BASELINE_ON_MIGRATE(
-      "baselineOnMigrate", Kind.BOOLEAN, "false", "Baseline a non-empty schema without history"),
-  CLEAN_ENABLED("cleanEnabled", Kind.BOOLEAN, "false", "Allow clean (never in production)"),
-  PRODUCTION("production", Kind.BOOLEAN, "false", "Production: no clean, no undo without override"),
-  PLACEHOLDERS("placeholders", Kind.MAP, "", "Values for ${name} placeholders in SQL"),
+      "baselineOnMigrate",
+      Kind.BOOLEAN,
+      "false",
+      "Baseline a non-empty schema without history",
+      Accepts.trueOrFalse()),
+  CLEAN_ENABLED(
+      "cleanEnabled",
+      Kind.BOOLEAN,
+      "false",
+      "Allow clean (never in production)",
+      Accepts.trueOrFalse()),
+  PRODUCTION(
+      "production",
+      Kind.BOOLEAN,
+      "false",
+      "Production: no clean, no undo without override",
+      Accepts.trueOrFalse()),
+  PLACEHOLDERS(
+      "placeholders",
+      Kind.MAP,
+      "",
+      "Values for ${name} placeholders in SQL",
+      Accepts.eachValue("name=value pairs", Check.NONE)),
   PLACEHOLDER_REPLACEMENT(
-      "placeholderReplacement", Kind.BOOLEAN, "true", "Replace placeholders in SQL"),
-  PLACEHOLDER_PREFIX("placeholderPrefix", Kind.STRING, "${", "Text that opens a placeholder"),
-  PLACEHOLDER_SUFFIX("placeholderSuffix", Kind.STRING, "}", "Text that closes a placeholder"),
-  SQL_MIGRATION_PREFIX("sqlMigrationPrefix", Kind.STRING, "V", "Prefix of versioned files"),
-  UNDO_SQL_MIGRATION_PREFIX("undoSqlMigrationPrefix", Kind.STRING, "U", "Prefix of undo files"),
+      "placeholderReplacement",
+      Kind.BOOLEAN,
+      "true",
+      "Replace placeholders in SQL",
+      Accepts.trueOrFalse()),
+  PLACEHOLDER_PREFIX(
+      "placeholderPrefix",
+      Kind.STRING,
+      "${",
+      "Text that opens a placeholder",
+      Accepts.notBlank("the text that opens a placeholder, such as ${")),
+  PLACEHOLDER_SUFFIX(
+      "placeholderSuffix",
+      Kind.STRING,
+      "}",
+      "Text that closes a placeholder",
+      Accepts.notBlank("the text that closes a placeholder, such as }")),
+  SQL_MIGRATION_PREFIX(
+      "sqlMigrationPrefix",
+      Kind.STRING,
+      "V",
+      "Prefix of versioned files",
+      Accepts.notBlank("a file name prefix such as V")),
+  UNDO_SQL_MIGRATION_PREFIX(
+      "undoSqlMigrationPrefix",
+      Kind.STRING,
+      "U",
+      "Prefix of undo files",
+      Accepts.notBlank("a file name prefix such as U")),
   REPEATABLE_SQL_MIGRATION_PREFIX(
-      "repeatableSqlMigrationPrefix", Kind.STRING, "R", "Prefix of repeatable files"),
+      "repeatableSqlMigrationPrefix",
+      Kind.STRING,
+      "R",
+      "Prefix of repeatable files",
+      Accepts.notBlank("a file name prefix such as R")),
   SQL_MIGRATION_SEPARATOR(
-      "sqlMigrationSeparator", Kind.STRING, "__", "Separator between version and description"),
-  SQL_MIGRATION_SUFFIXES("sqlMigrationSuffixes", Kind.LIST, ".sql", "Suffixes of SQL files"),
+      "sqlMigrationSeparator",
+      Kind.STRING,
+      "__",
+      "Separator between version and description",
+      Accepts.notBlank("a separator such as __")),
+  SQL_MIGRATION_SUFFIXES(
+      "sqlMigrationSuffixes",
+      Kind.LIST,
+      ".sql",
+      "Suffixes of SQL files",
+      Accepts.nonEmptyList("one or more file name suffixes such as .sql", Check.NOT_BLANK)),
   LOCK_WAIT_TIMEOUT(
-      "lockWaitTimeout", Kind.INTEGER, "300", "Seconds to wait for another runner's lock"),
-  CONNECT_RETRIES("connectRetries", Kind.INTEGER, "0", "Retries when the database is unreachable"),
+      "lockWaitTimeout",
+      Kind.INTEGER,
+      "300",
+      "Seconds to wait for another runner's lock",
+      Accepts.one("a whole number of seconds, 0 or more", Check.NOT_NEGATIVE)),
+  CONNECT_RETRIES(
+      "connectRetries",
+      Kind.INTEGER,
+      "0",
+      "Retries when the database is unreachable",
+      Accepts.one("a whole number of retries, 0 or more", Check.NOT_NEGATIVE)),
   CONNECT_RETRIES_INTERVAL(
-      "connectRetriesInterval", Kind.INTEGER, "120", "Longest wait between retries, seconds"),
-  INSTALLED_BY("installedBy", Kind.STRING, null, "installed_by value (default: database user)"),
+      "connectRetriesInterval",
+      Kind.INTEGER,
+      "120",
+      "Longest wait between retries, seconds",
+      Accepts.one("a whole number of seconds, 1 or more", Check.POSITIVE)),
+  INSTALLED_BY(
+      "installedBy",
+      Kind.STRING,
+      null,
+      "installed_by value (default: database user)",
+      Accepts.anyText()),
   EXECUTE_IN_TRANSACTION(
-      "executeInTransaction", Kind.BOOLEAN, "true", "Run each migration in a transaction"),
+      "executeInTransaction",
+      Kind.BOOLEAN,
+      "true",
+      "Run each migration in a transaction",
+      Accepts.trueOrFalse()),
   MIXED(
       "mixed",
       Kind.BOOLEAN,
       "true",
       "A migration mixing transactional and non-transactional statements runs without a"
-          + " transaction; false makes that an error (Flyway's default)"),
-  CREATE_SCHEMAS("createSchemas", Kind.BOOLEAN, "true", "Create missing schemas"),
-  BATCH_SIZE("batchSize", Kind.INTEGER, "100", "Consecutive plain DML statements per JDBC batch"),
-  LINT_ENABLE("lintEnable", Kind.LIST, "", "Lint rules to turn on ([lint] enable in godwit.toml)"),
+          + " transaction; false makes that an error (Flyway's default)",
+      Accepts.trueOrFalse()),
+  CREATE_SCHEMAS(
+      "createSchemas", Kind.BOOLEAN, "true", "Create missing schemas", Accepts.trueOrFalse()),
+  BATCH_SIZE(
+      "batchSize",
+      Kind.INTEGER,
+      "100",
+      "Consecutive plain DML statements per JDBC batch",
+      Accepts.one(
+          "a whole number of statements, 1 or more (1 turns batching off)", Check.POSITIVE)),
+  LINT_ENABLE(
+      "lintEnable",
+      Kind.LIST,
+      "",
+      "Lint rules to turn on ([lint] enable in godwit.toml)",
+      Accepts.eachItem("a list of lint rule ids such as rename-column", Check.NOT_BLANK)),
   LINT_DISABLE(
-      "lintDisable", Kind.LIST, "", "Lint rules to turn off ([lint] disable in godwit.toml)"),
+      "lintDisable",
+      Kind.LIST,
+      "",
+      "Lint rules to turn off ([lint] disable in godwit.toml)",
+      Accepts.eachItem("a list of lint rule ids such as rename-column", Check.NOT_BLANK)),
   LINT_SEVERITY(
       "lintSeverity",
       Kind.MAP,
       "",
-      "Severity per lint rule, rule=info|warn|error ([lint] severity in godwit.toml)");
+      "Severity per lint rule, rule=info|warn|error ([lint] severity in godwit.toml)",
+      Accepts.eachValue("rule=level pairs with level info, warn or error", Check.LINT_SEVERITY));
 
   /** The type of a setting's value. */
   public enum Kind {
@@ -93,6 +247,13 @@ public enum ConfigKey {
   }
 
   private static final Map<String, ConfigKey> BY_NAME = new LinkedHashMap<>();
+  private static final Map<Kind, String> KIND_WORDS =
+      Map.of(
+          Kind.STRING, "text",
+          Kind.BOOLEAN, "true or false",
+          Kind.INTEGER, "a whole number",
+          Kind.LIST, "a list of text",
+          Kind.MAP, "name=value pairs");
 
   static {
     for (ConfigKey k : values()) {
@@ -104,12 +265,14 @@ public enum ConfigKey {
   private final Kind kind;
   private final String defaultText;
   private final String description;
+  private final Accepts accepts;
 
-  ConfigKey(String key, Kind kind, String defaultText, String description) {
+  ConfigKey(String key, Kind kind, String defaultText, String description, Accepts accepts) {
     this.key = key;
     this.kind = kind;
     this.defaultText = defaultText;
     this.description = description;
+    this.accepts = accepts;
   }
 
   /** The key as written in godwit.toml, e.g. {@code baselineVersion}. */
@@ -230,6 +393,103 @@ public enum ConfigKey {
   /** The default value, typed. */
   Object defaultValue() {
     return defaultText == null ? null : parse(defaultText);
+  }
+
+  /** What the setting accepts, in words: {@code "a version such as 1 or 2.1"}. */
+  public String accepted() {
+    return accepts.words();
+  }
+
+  /**
+   * Checks a value for this setting: its kind (text is converted as by {@link #parse}) and what the
+   * setting accepts beyond it (a version, a charset this runtime has, a known location prefix, a
+   * lower bound...).
+   *
+   * @throws GodwitException with {@link ErrorCode#CONFIGURATION} naming the setting, the value and
+   *     what is accepted
+   */
+  public void validate(Object value) {
+    parsed(value);
+  }
+
+  /**
+   * The value in the setting's kind: text is parsed, a Long that fits becomes an Integer, a list or
+   * map is copied with its items as text.
+   *
+   * @throws GodwitException when the value is of another kind
+   */
+  Object ofKind(Object value) {
+    Objects.requireNonNull(value, key);
+    if (value instanceof String s && kind != Kind.STRING) {
+      return parse(s);
+    }
+    switch (kind) {
+      case STRING:
+        if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+          return value.toString();
+        }
+        break;
+      case BOOLEAN:
+        if (value instanceof Boolean) {
+          return value;
+        }
+        break;
+      case INTEGER:
+        if (value instanceof Integer
+            || value instanceof Long
+            || value instanceof Short
+            || value instanceof Byte) {
+          long n = ((Number) value).longValue();
+          if (n >= Integer.MIN_VALUE && n <= Integer.MAX_VALUE) {
+            return (int) n;
+          }
+        }
+        break;
+      case LIST:
+        if (value instanceof List<?> l) {
+          List<String> copy = new ArrayList<>(l.size());
+          for (Object item : l) {
+            copy.add(String.valueOf(item));
+          }
+          return Collections.unmodifiableList(copy);
+        }
+        break;
+      case MAP:
+        if (value instanceof Map<?, ?> m) {
+          Map<String, String> copy = new LinkedHashMap<>();
+          for (Map.Entry<?, ?> e : m.entrySet()) {
+            copy.put(String.valueOf(e.getKey()), String.valueOf(e.getValue()));
+          }
+          return Collections.unmodifiableMap(copy);
+        }
+        break;
+      default:
+        break;
+    }
+    throw new GodwitException(
+        ErrorCode.CONFIGURATION,
+        "Setting '" + key + "' must be " + KIND_WORDS.get(kind) + ", not " + shown(value));
+  }
+
+  /** The value checked and parsed: a {@link MigrationTarget} for {@link #TARGET}, and so on. */
+  Object parsed(Object value) {
+    return accepts.apply(this, ofKind(value));
+  }
+
+  /** The error for a value (or one item of a list value) that the setting does not accept. */
+  GodwitException notAccepted(String value) {
+    return new GodwitException(
+        ErrorCode.CONFIGURATION,
+        "Setting '" + key + "' must be " + accepts.words() + ", not " + shown(value));
+  }
+
+  /** The value as a message may show it: a password masked, a URL's password masked. */
+  private String shown(Object value) {
+    if (isSecret()) {
+      return "'" + SecretMasking.MASK + "'";
+    }
+    String text = String.valueOf(value);
+    return "'" + (this == URL ? SecretMasking.maskUrl(text) : text) + "'";
   }
 
   /** The names of all settings, for "did you mean" suggestions. */

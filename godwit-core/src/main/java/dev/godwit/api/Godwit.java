@@ -103,9 +103,11 @@ public final class Godwit {
    * @param count how many versions, when {@code targetVersion} is null
    * @param targetVersion undo every version above this one, or null
    * @param allowProduction proceed although the environment is marked production
-   * @throws GodwitException with {@link ErrorCode#REFUSED} in production without the override
+   * @throws GodwitException with {@link ErrorCode#REFUSED} in production without the override, with
+   *     {@link ErrorCode#CONFIGURATION} (before connecting) when the target is not a version
    */
   public UndoResult undo(int count, String targetVersion, boolean allowProduction) {
+    checkUndoTarget(targetVersion);
     return engine.undo(count, targetVersion, allowProduction);
   }
 
@@ -126,6 +128,24 @@ public final class Godwit {
 
   /** What {@link #undo(int, String, boolean)} would do, computed without changing anything. */
   public PlanResult planUndo(int count, String targetVersion) {
+    checkUndoTarget(targetVersion);
     return engine.planUndo(count, targetVersion);
+  }
+
+  /** The undo target is a version; checked here so that a bad one fails before connecting. */
+  private static void checkUndoTarget(String targetVersion) {
+    if (targetVersion == null) {
+      return;
+    }
+    MigrationTarget t;
+    try {
+      t = MigrationTarget.parse(targetVersion);
+    } catch (IllegalArgumentException e) {
+      t = null;
+    }
+    if (t == null || t.kind() != MigrationTarget.Kind.VERSION) {
+      throw new GodwitException(
+          ErrorCode.CONFIGURATION, "undo --target takes a version, not '" + targetVersion + "'");
+    }
   }
 }

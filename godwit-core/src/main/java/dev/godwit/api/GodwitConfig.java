@@ -1,5 +1,6 @@
 package dev.godwit.api;
 
+import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -17,6 +18,7 @@ import javax.sql.DataSource;
  */
 public final class GodwitConfig {
   private final Map<ConfigKey, Object> values;
+  private final Map<ConfigKey, Object> parsed;
   private final Set<ConfigKey> explicit;
   private final DataSource dataSource;
   private final List<JavaMigration> javaMigrations;
@@ -25,13 +27,22 @@ public final class GodwitConfig {
 
   private GodwitConfig(Builder b) {
     EnumMap<ConfigKey, Object> all = new EnumMap<>(ConfigKey.class);
+    EnumMap<ConfigKey, Object> checked = new EnumMap<>(ConfigKey.class);
     for (ConfigKey k : ConfigKey.values()) {
-      Object v = b.values.containsKey(k) ? b.values.get(k) : k.defaultValue();
+      Object v = b.values.get(k);
+      if (v == null) {
+        v = k.defaultValue();
+      }
       if (v != null) {
-        all.put(k, v);
+        // Every value, given or default, is checked and parsed here, once: a bad one fails
+        // before anything connects.
+        Object typed = k.ofKind(v);
+        all.put(k, typed);
+        checked.put(k, k.parsed(typed));
       }
     }
     this.values = Collections.unmodifiableMap(all);
+    this.parsed = Collections.unmodifiableMap(checked);
     EnumSet<ConfigKey> given = EnumSet.noneOf(ConfigKey.class);
     given.addAll(b.values.keySet());
     this.explicit = Collections.unmodifiableSet(given);
@@ -94,6 +105,27 @@ public final class GodwitConfig {
     return v == null ? List.of() : (List<String>) v;
   }
 
+  /** The {@code target} setting, parsed. */
+  public MigrationTarget target() {
+    return (MigrationTarget) parsed.get(ConfigKey.TARGET);
+  }
+
+  /** The {@code baselineVersion} setting, parsed: the version {@code baseline} records. */
+  public MigrationVersion baselineVersion() {
+    return (MigrationVersion) parsed.get(ConfigKey.BASELINE_VERSION);
+  }
+
+  /** The {@code encoding} setting: the charset of SQL files without an encoding of their own. */
+  public Charset encoding() {
+    return (Charset) parsed.get(ConfigKey.ENCODING);
+  }
+
+  /** The {@code ignoreMigrationPatterns} setting, parsed. */
+  @SuppressWarnings("unchecked")
+  public List<IgnoreMigrationPattern> ignoreMigrationPatterns() {
+    return (List<IgnoreMigrationPattern>) parsed.get(ConfigKey.IGNORE_MIGRATION_PATTERNS);
+  }
+
   /** The placeholders. */
   @SuppressWarnings("unchecked")
   public Map<String, String> placeholders() {
@@ -143,7 +175,10 @@ public final class GodwitConfig {
 
     private Builder() {}
 
-    /** Sets a typed value: String, Boolean, Integer, List of String or Map of String. */
+    /**
+     * Sets a typed value: String, Boolean, Integer, List of String or Map of String; text for a
+     * setting of another kind is converted. {@link #build()} checks it.
+     */
     public Builder set(ConfigKey key, Object value) {
       Objects.requireNonNull(key, "key");
       if (value instanceof String s && key.kind() != ConfigKey.Kind.STRING) {
@@ -221,12 +256,22 @@ public final class GodwitConfig {
       return this;
     }
 
-    /** Builds the immutable configuration. */
+    /**
+     * Builds the immutable configuration, checking every setting first (HikariCP's way): nothing
+     * that uses a configuration has to meet a bad value after connecting.
+     *
+     * @throws GodwitException with {@link ErrorCode#CONFIGURATION} naming the first setting whose
+     *     value is not accepted, the value (a password masked) and what the setting accepts
+     */
     public GodwitConfig build() {
       return new GodwitConfig(this);
     }
 
-    /** Builds the configuration and a {@link Godwit} using it. */
+    /**
+     * Builds the configuration and a {@link Godwit} using it.
+     *
+     * @throws GodwitException as {@link #build()} does
+     */
     public Godwit load() {
       return new Godwit(build());
     }

@@ -39,8 +39,8 @@ final class Connections {
   }
 
   Connection open() {
-    int retries = Math.max(0, config.number(ConfigKey.CONNECT_RETRIES));
-    int cap = Math.max(1, config.number(ConfigKey.CONNECT_RETRIES_INTERVAL));
+    int retries = config.number(ConfigKey.CONNECT_RETRIES);
+    int cap = config.number(ConfigKey.CONNECT_RETRIES_INTERVAL);
     int waitSeconds = 1;
     for (int attempt = 0; ; attempt++) {
       try {

@@ -1,56 +1,46 @@
 package dev.godwit.internal;
 
-import dev.godwit.api.ErrorCode;
-import dev.godwit.api.GodwitException;
+import dev.godwit.api.ConfigKey;
+import dev.godwit.api.IgnoreMigrationPattern;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
-/** {@code ignoreMigrationPatterns}: which problems validate lets pass, as {@code type:state}. */
+/**
+ * {@code ignoreMigrationPatterns}: which problems validate lets pass. Each pattern is an {@link
+ * IgnoreMigrationPattern}, parsed and checked when the configuration is built.
+ */
 final class IgnorePatterns {
-  private static final List<String> TYPES = List.of("*", "versioned", "repeatable");
-  private static final List<String> STATES =
-      List.of("*", "missing", "pending", "ignored", "future");
+  private final List<IgnoreMigrationPattern> patterns;
 
-  private final List<String[]> patterns;
-
-  private IgnorePatterns(List<String[]> patterns) {
+  private IgnorePatterns(List<IgnoreMigrationPattern> patterns) {
     this.patterns = patterns;
   }
 
+  /**
+   * Parses the setting's entries.
+   *
+   * @throws dev.godwit.api.GodwitException with the setting's message for an entry that is not a
+   *     pattern
+   */
   static IgnorePatterns parse(List<String> raw) {
-    List<String[]> out = new ArrayList<>();
+    ConfigKey.IGNORE_MIGRATION_PATTERNS.validate(raw);
+    List<IgnoreMigrationPattern> patterns = new ArrayList<>(raw.size());
     for (String p : raw) {
-      String[] parts = p.trim().toLowerCase(Locale.ROOT).split(":", -1);
-      if (parts.length != 2
-          || !TYPES.contains(parts[0].trim())
-          || !STATES.contains(parts[1].trim())) {
-        throw new GodwitException(
-            ErrorCode.CONFIGURATION,
-            "Invalid ignoreMigrationPatterns entry '"
-                + p
-                + "': write <type>:<state> with type one of "
-                + TYPES
-                + " and state one of "
-                + STATES
-                + ", e.g. *:missing");
-      }
-      out.add(new String[] {parts[0].trim(), parts[1].trim()});
+      patterns.add(IgnoreMigrationPattern.parse(p));
     }
-    return new IgnorePatterns(out);
+    return new IgnorePatterns(patterns);
   }
 
   /** The same patterns plus {@code *:pending}: what migrate's implicit validation uses. */
   IgnorePatterns withPending() {
-    List<String[]> out = new ArrayList<>(patterns);
-    out.add(new String[] {"*", "pending"});
+    List<IgnoreMigrationPattern> out = new ArrayList<>(patterns);
+    out.add(new IgnoreMigrationPattern("*", "pending"));
     return new IgnorePatterns(out);
   }
 
   boolean ignores(boolean repeatable, String state) {
-    for (String[] p : patterns) {
-      boolean typeOk = p[0].equals("*") || p[0].equals(repeatable ? "repeatable" : "versioned");
-      if (typeOk && (p[1].equals("*") || p[1].equals(state))) {
+    for (IgnoreMigrationPattern p : patterns) {
+      if (p.ignores(repeatable, state)) {
         return true;
       }
     }

@@ -59,9 +59,7 @@ final class MigrationNames {
   }
 
   private void addPrefix(String prefix, Kind kind) {
-    if (prefix != null && !prefix.isEmpty()) {
-      prefixes.add(new String[] {prefix, kind.name()});
-    }
+    prefixes.add(new String[] {prefix, kind.name()});
   }
 
   /**

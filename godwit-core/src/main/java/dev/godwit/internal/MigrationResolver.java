@@ -29,7 +29,6 @@ final class MigrationResolver {
 
   private final GodwitConfig config;
   private final Supplier<Placeholders> placeholders;
-  private Charset defaultCharset;
 
   /**
    * @param placeholders the session's placeholder values; asked for only when a repeatable
@@ -177,7 +176,7 @@ final class MigrationResolver {
         r.path() != null && configs.contains(r.relativePath() + ".conf")
             ? ScriptConfig.forScript(r.path(), r.displayName())
             : ScriptConfig.NONE;
-    Charset charset = sc.encoding() == null ? defaultCharset(r) : charsetFor(config, sc, r);
+    Charset charset = charsetFor(config, sc, r);
     boolean replace =
         p.kind() == MigrationNames.Kind.REPEATABLE
             && config.flag(ConfigKey.PLACEHOLDER_REPLACEMENT)
@@ -221,16 +220,12 @@ final class MigrationResolver {
     }
   }
 
-  /** The configured encoding, looked up once per resolution. */
-  private Charset defaultCharset(Resource r) {
-    if (defaultCharset == null) {
-      defaultCharset = charsetFor(config, ScriptConfig.NONE, r);
-    }
-    return defaultCharset;
-  }
-
+  /** The script's own encoding (its .sql.conf), else the configured one, parsed at build. */
   static Charset charsetFor(GodwitConfig config, ScriptConfig sc, Resource r) {
-    String name = sc.encoding() != null ? sc.encoding() : config.string(ConfigKey.ENCODING);
+    String name = sc.encoding();
+    if (name == null) {
+      return config.encoding();
+    }
     try {
       return Charset.forName(name);
     } catch (IllegalArgumentException e) {

@@ -2,6 +2,7 @@ package dev.godwit.internal;
 
 import dev.godwit.api.ErrorCode;
 import dev.godwit.api.GodwitException;
+import dev.godwit.api.NameSuggestions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,7 +51,7 @@ record ScriptConfig(Boolean executeInTransaction, String encoding, Boolean place
                 "unknown setting '"
                     + key
                     + "'"
-                    + Suggestions.hint(key, KEYS)
+                    + NameSuggestions.hint(key, KEYS)
                     + "; script config files accept "
                     + String.join(", ", KEYS));
       }

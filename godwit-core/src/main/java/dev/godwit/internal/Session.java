@@ -57,7 +57,11 @@ final class Session implements AutoCloseable {
     this.connection = connection;
     this.dialect = detect(connection);
     if (dialect instanceof SqliteDialect) {
-      int ms = Math.max(1, config.number(ConfigKey.LOCK_WAIT_TIMEOUT)) * 1000;
+      // The busy timeout covers every statement, not only the lock: even "do not wait for another
+      // runner" (0) must ride out a reader's momentary lock, hence a second at least. SQLite takes
+      // an int of milliseconds.
+      long ms = Math.max(1, config.number(ConfigKey.LOCK_WAIT_TIMEOUT)) * 1000L;
+      ms = Math.min(ms, Integer.MAX_VALUE);
       Jdbc.execute(connection, "PRAGMA busy_timeout = " + ms);
     }
     connection.setAutoCommit(true);
@@ -179,7 +183,7 @@ final class Session implements AutoCloseable {
   }
 
   MigrationLock lock() {
-    Duration wait = Duration.ofSeconds(Math.max(0, config.number(ConfigKey.LOCK_WAIT_TIMEOUT)));
+    Duration wait = Duration.ofSeconds(config.number(ConfigKey.LOCK_WAIT_TIMEOUT));
     try {
       return dialect.lock(connections, connection, history.schema(), history.table(), wait);
     } catch (SQLException e) {

@@ -3,6 +3,7 @@ package dev.godwit.internal;
 import dev.godwit.api.ErrorCode;
 import dev.godwit.api.GodwitException;
 import dev.godwit.api.MigrationState;
+import dev.godwit.api.MigrationTarget;
 import dev.godwit.api.MigrationType;
 import dev.godwit.api.MigrationVersion;
 import java.util.ArrayDeque;
@@ -217,7 +218,7 @@ final class StateCalculator {
         state = MigrationState.ABOVE_TARGET;
       } else if (lastApplied != null && m.version().compareTo(lastApplied) < 0 && !outOfOrder) {
         state = MigrationState.IGNORED;
-      } else if (target.kind() == Target.Kind.NEXT && nextTaken) {
+      } else if (target.kind() == MigrationTarget.Kind.NEXT && nextTaken) {
         state = MigrationState.ABOVE_TARGET;
       } else {
         state = MigrationState.PENDING;

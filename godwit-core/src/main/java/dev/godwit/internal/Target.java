@@ -1,54 +1,38 @@
 package dev.godwit.internal;
 
-import dev.godwit.api.ErrorCode;
-import dev.godwit.api.GodwitException;
+import dev.godwit.api.ConfigKey;
+import dev.godwit.api.MigrationTarget;
 import dev.godwit.api.MigrationVersion;
-import java.util.Locale;
 
 /**
- * The {@code target} setting: {@code latest}, {@code current}, {@code next}, or a version; a
- * trailing {@code ?} means "do not fail if no migration has that version".
+ * The {@code target} as the state calculation takes it. {@link MigrationTarget} holds the parsing,
+ * and the setting is checked when the configuration is built; this wrapper stays only until the
+ * commands being split out of {@code Engine} take {@code config.target()} directly.
  *
- * @param kind which form
- * @param version the version for {@link Kind#VERSION}
- * @param optional whether a missing version is accepted
+ * @param value the parsed target
  */
-record Target(Kind kind, MigrationVersion version, boolean optional) {
-  enum Kind {
-    LATEST,
-    CURRENT,
-    NEXT,
-    VERSION
+record Target(MigrationTarget value) {
+  static final Target LATEST = new Target(MigrationTarget.LATEST);
+
+  /**
+   * Parses a target written as the setting is.
+   *
+   * @throws dev.godwit.api.GodwitException with the setting's message when the text is not a target
+   */
+  static Target parse(String text) {
+    ConfigKey.TARGET.validate(text == null ? "" : text);
+    return new Target(MigrationTarget.parse(text));
   }
 
-  static final Target LATEST = new Target(Kind.LATEST, null, false);
+  MigrationTarget.Kind kind() {
+    return value.kind();
+  }
 
-  static Target parse(String text) {
-    if (text == null || text.isBlank()) {
-      return LATEST;
-    }
-    String t = text.trim();
-    boolean optional = t.endsWith("?");
-    if (optional) {
-      t = t.substring(0, t.length() - 1);
-    }
-    switch (t.toLowerCase(Locale.ROOT)) {
-      case "latest":
-        return LATEST;
-      case "current":
-        return new Target(Kind.CURRENT, null, optional);
-      case "next":
-        return new Target(Kind.NEXT, null, optional);
-      default:
-        try {
-          String v = t.startsWith("V") || t.startsWith("v") ? t.substring(1) : t;
-          return new Target(Kind.VERSION, MigrationVersion.parse(v), optional);
-        } catch (IllegalArgumentException e) {
-          throw new GodwitException(
-              ErrorCode.CONFIGURATION,
-              "Invalid target '" + text + "': use latest, current, next or a version such as 1.2",
-              e);
-        }
-    }
+  MigrationVersion version() {
+    return value.version();
+  }
+
+  boolean optional() {
+    return value.optional();
   }
 }

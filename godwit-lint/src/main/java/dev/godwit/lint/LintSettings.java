@@ -34,6 +34,7 @@ public final class LintSettings {
           b.severity(String.valueOf(e.getKey()), severity(String.valueOf(e.getValue())));
         }
       }
+      b.build(); // Unknown rule ids fail here, as a configuration error, not when linting.
       return b;
     } catch (IllegalArgumentException e) {
       throw new GodwitException(ErrorCode.CONFIGURATION, "[lint] " + e.getMessage(), e);

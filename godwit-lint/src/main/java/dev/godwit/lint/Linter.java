@@ -1,6 +1,5 @@
 package dev.godwit.lint;
 
-import dev.godwit.lint.rules.RuleEngine;
 import java.util.List;
 import java.util.Objects;
 
@@ -34,7 +33,7 @@ public final class Linter {
   public static LintReport lint(List<LintInput> migrations, LintOptions options) {
     Objects.requireNonNull(migrations, "migrations");
     Objects.requireNonNull(options, "options");
-    return RuleEngine.run(List.copyOf(migrations), options);
+    return RuleEngineAccess.run(List.copyOf(migrations), options);
   }
 
   /** Lints one script held in memory, with no earlier context. */

@@ -1,6 +1,5 @@
 package dev.godwit.lint;
 
-import dev.godwit.lint.rules.RuleEngine;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -41,7 +40,7 @@ public final class Rules {
 
   /** The 38 zero-downtime rules of the catalog, in catalog order. */
   public static List<RuleInfo> all() {
-    return RuleEngine.catalog();
+    return RuleEngineAccess.catalog();
   }
 
   /**

@@ -17,9 +17,10 @@ import java.util.function.Supplier;
 
 /**
  * Runs the rules over migration files. Not API: {@link dev.godwit.lint.Linter} and {@link
- * dev.godwit.lint.Rules} are the public entry points.
+ * dev.godwit.lint.Rules} are the public entry points, and reach {@link #run} and {@link #catalog}
+ * through {@code dev.godwit.lint.RuleEngineAccess}.
  */
-public final class RuleEngine {
+final class RuleEngine {
   private RuleEngine() {}
 
   /** Every rule, in the catalog's order. */
@@ -67,7 +68,7 @@ public final class RuleEngine {
   private static final List<RuleInfo> CATALOG = RULES.stream().map(f -> f.get().info()).toList();
 
   /** The rule catalog. */
-  public static List<RuleInfo> catalog() {
+  static List<RuleInfo> catalog() {
     return CATALOG;
   }
 
@@ -78,7 +79,7 @@ public final class RuleEngine {
    * @param options how to lint
    * @return the report
    */
-  public static LintReport run(List<LintInput> inputs, LintOptions options) {
+  static LintReport run(List<LintInput> inputs, LintOptions options) {
     List<Supplier<Rule>> active = new ArrayList<>();
     for (int i = 0; i < RULES.size(); i++) {
       if (options.isActive(CATALOG.get(i))) {

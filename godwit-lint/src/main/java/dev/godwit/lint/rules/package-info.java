@@ -3,7 +3,8 @@
  * small parser, a schema model built from earlier migrations, and the per-file state (transaction,
  * locks held, timeouts set).
  *
- * <p>Not API: only {@link dev.godwit.lint.rules.RuleEngine} is public, for {@link
- * dev.godwit.lint.Linter}; everything else is package-private and may change at any time.
+ * <p>Not API: nothing here is public. {@link dev.godwit.lint.Linter} and {@link
+ * dev.godwit.lint.Rules} reach {@code RuleEngine} through {@code dev.godwit.lint.RuleEngineAccess};
+ * everything may change at any time.
  */
 package dev.godwit.lint.rules;

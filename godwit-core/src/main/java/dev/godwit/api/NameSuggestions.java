@@ -1,13 +1,19 @@
-package dev.godwit.internal;
+package dev.godwit.api;
 
 import java.util.Collection;
 import java.util.Locale;
 
-/** "Did you mean" hints for unknown names, by edit distance. */
-public final class Suggestions {
-  private Suggestions() {}
+/**
+ * "Did you mean" hints for a name that is not known (a setting, a command, an environment), by edit
+ * distance, case-insensitively. Godwit's messages about unknown names end with such a hint.
+ */
+public final class NameSuggestions {
+  private NameSuggestions() {}
 
-  /** The closest candidate to {@code name}, or null when none is close enough to help. */
+  /**
+   * The candidate closest to {@code name}, or null when none is close enough to help: at most two
+   * edits away, or a third of the name's length for longer names.
+   */
   public static String closest(String name, Collection<String> candidates) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
@@ -22,12 +28,16 @@ public final class Suggestions {
     return best != null && bestDistance <= Math.max(2, name.length() / 3) ? best : null;
   }
 
-  /** {@code " (did you mean 'x'?)"}, or "" when nothing is close. */
+  /**
+   * {@code " (did you mean 'x'?)"} for the {@link #closest} candidate, or {@code ""} when none is
+   * close: ready to append to a message.
+   */
   public static String hint(String name, Collection<String> candidates) {
     String c = closest(name, candidates);
     return c == null ? "" : " (did you mean '" + c + "'?)";
   }
 
+  /** Levenshtein distance, two rows at a time. */
   private static int distance(String a, String b) {
     int[] prev = new int[b.length() + 1];
     int[] cur = new int[b.length() + 1];
