@@ -104,10 +104,11 @@ public final class Godwit {
    * @param targetVersion undo every version above this one, or null
    * @param allowProduction proceed although the environment is marked production
    * @throws GodwitException with {@link ErrorCode#REFUSED} in production without the override, with
-   *     {@link ErrorCode#CONFIGURATION} (before connecting) when the target is not a version
+   *     {@link ErrorCode#CONFIGURATION} (before connecting) when the target is not a version or,
+   *     without a target, the count is below 1
    */
   public UndoResult undo(int count, String targetVersion, boolean allowProduction) {
-    checkUndoTarget(targetVersion);
+    checkUndo(count, targetVersion);
     return engine.undo(count, targetVersion, allowProduction);
   }
 
@@ -128,13 +129,20 @@ public final class Godwit {
 
   /** What {@link #undo(int, String, boolean)} would do, computed without changing anything. */
   public PlanResult planUndo(int count, String targetVersion) {
-    checkUndoTarget(targetVersion);
+    checkUndo(count, targetVersion);
     return engine.planUndo(count, targetVersion);
   }
 
   /** The undo target is a version; checked here so that a bad one fails before connecting. */
-  private static void checkUndoTarget(String targetVersion) {
+  private static void checkUndo(int count, String targetVersion) {
     if (targetVersion == null) {
+      if (count < 1) {
+        throw new GodwitException(
+            ErrorCode.CONFIGURATION,
+            "undo takes a count of at least 1 version, not "
+                + count
+                + "; or give a target version");
+      }
       return;
     }
     MigrationTarget t;

@@ -2,6 +2,7 @@ package dev.godwit.internal;
 
 import dev.godwit.api.ErrorCode;
 import dev.godwit.api.GodwitException;
+import dev.godwit.api.SecretMasking;
 import dev.godwit.sql.Statement;
 import dev.godwit.sql.StatementStream;
 import java.sql.Connection;
@@ -51,7 +52,7 @@ final class Callbacks {
                 + ") failed at line "
                 + s.line()
                 + ": "
-                + Redaction.scrub(f.cause.getMessage(), session.connections.password())
+                + SecretMasking.scrub(f.cause.getMessage(), session.connections.password())
                 + "\n  Statement: "
                 + Messages.firstLine(s.sql()),
             f.cause);

@@ -1,9 +1,8 @@
 package dev.godwit.internal;
 
 import dev.godwit.api.ConfigKey;
-import dev.godwit.api.ErrorCode;
 import dev.godwit.api.GodwitConfig;
-import dev.godwit.api.GodwitException;
+import dev.godwit.api.MigrationTarget;
 import dev.godwit.api.MigrationVersion;
 import java.util.List;
 
@@ -22,26 +21,18 @@ record CommandContext(Session session, Resolution resolution, Callbacks callback
   }
 
   /** The {@code target} setting. */
-  Target target() {
-    return Target.parse(config().string(ConfigKey.TARGET));
+  MigrationTarget target() {
+    return config().target();
   }
 
   /** The {@code ignoreMigrationPatterns} setting. */
   IgnorePatterns ignorePatterns() {
-    return IgnorePatterns.parse(config().list(ConfigKey.IGNORE_MIGRATION_PATTERNS));
+    return new IgnorePatterns(config().ignoreMigrationPatterns());
   }
 
   /** The {@code baselineVersion} setting. */
   MigrationVersion baselineVersion() {
-    String version = config().string(ConfigKey.BASELINE_VERSION);
-    try {
-      return MigrationVersion.parse(version);
-    } catch (IllegalArgumentException e) {
-      throw new GodwitException(
-          ErrorCode.CONFIGURATION,
-          "Invalid baselineVersion '" + version + "': " + e.getMessage(),
-          e);
-    }
+    return config().baselineVersion();
   }
 
   /** The state of every migration against these history rows, under the configured target. */

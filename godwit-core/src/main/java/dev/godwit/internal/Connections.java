@@ -4,6 +4,7 @@ import dev.godwit.api.ConfigKey;
 import dev.godwit.api.ErrorCode;
 import dev.godwit.api.GodwitConfig;
 import dev.godwit.api.GodwitException;
+import dev.godwit.api.SecretMasking;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -31,7 +32,7 @@ final class Connections {
   String target() {
     return config.dataSource() != null
         ? "the configured DataSource"
-        : Redaction.maskUrl(config.url());
+        : SecretMasking.maskUrl(config.url());
   }
 
   String password() {
@@ -53,7 +54,7 @@ final class Connections {
         LOG.warn(
             "Cannot connect to {} ({}); retry {} of {} in {} s",
             target(),
-            Redaction.scrub(e.getMessage(), password()),
+            SecretMasking.scrub(e.getMessage(), password()),
             attempt + 1,
             retries,
             waitSeconds);
@@ -113,7 +114,7 @@ final class Connections {
   }
 
   private GodwitException failure(SQLException e, int attempts, boolean transientFailure) {
-    String cause = Redaction.scrub(e.getMessage(), password());
+    String cause = SecretMasking.scrub(e.getMessage(), password());
     String hint;
     String state = e.getSQLState();
     if (state != null && state.startsWith("28")) {

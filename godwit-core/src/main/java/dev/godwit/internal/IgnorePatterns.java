@@ -1,34 +1,19 @@
 package dev.godwit.internal;
 
-import dev.godwit.api.ConfigKey;
 import dev.godwit.api.IgnoreMigrationPattern;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * {@code ignoreMigrationPatterns}: which problems validate lets pass. Each pattern is an {@link
- * IgnoreMigrationPattern}, parsed and checked when the configuration is built.
+ * IgnoreMigrationPattern}, parsed and checked when the configuration is built ({@link
+ * dev.godwit.api.GodwitConfig#ignoreMigrationPatterns()}).
  */
 final class IgnorePatterns {
   private final List<IgnoreMigrationPattern> patterns;
 
-  private IgnorePatterns(List<IgnoreMigrationPattern> patterns) {
-    this.patterns = patterns;
-  }
-
-  /**
-   * Parses the setting's entries.
-   *
-   * @throws dev.godwit.api.GodwitException with the setting's message for an entry that is not a
-   *     pattern
-   */
-  static IgnorePatterns parse(List<String> raw) {
-    ConfigKey.IGNORE_MIGRATION_PATTERNS.validate(raw);
-    List<IgnoreMigrationPattern> patterns = new ArrayList<>(raw.size());
-    for (String p : raw) {
-      patterns.add(IgnoreMigrationPattern.parse(p));
-    }
-    return new IgnorePatterns(patterns);
+  IgnorePatterns(List<IgnoreMigrationPattern> patterns) {
+    this.patterns = List.copyOf(patterns);
   }
 
   /** The same patterns plus {@code *:pending}: what migrate's implicit validation uses. */

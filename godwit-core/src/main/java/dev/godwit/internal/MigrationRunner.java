@@ -6,6 +6,7 @@ import dev.godwit.api.ErrorCode;
 import dev.godwit.api.GodwitException;
 import dev.godwit.api.MigrationContext;
 import dev.godwit.api.MigrationFailedException;
+import dev.godwit.api.SecretMasking;
 import dev.godwit.sql.Statement;
 import dev.godwit.sql.StatementFlag;
 import dev.godwit.sql.StatementStream;
@@ -203,7 +204,7 @@ final class MigrationRunner {
   private void runScript(
       ResolvedMigration m, Prepared p, Connection c, List<String> ran, int[] executed, int skip)
       throws StatementExecutor.StatementFailure {
-    int batch = p.transactional() ? Math.max(1, session.config.number(ConfigKey.BATCH_SIZE)) : 1;
+    int batch = p.transactional() ? session.config.number(ConfigKey.BATCH_SIZE) : 1;
     StatementStream stream =
         p.statements() != null
             ? ScriptReader.of(p.statements())
@@ -276,7 +277,7 @@ final class MigrationRunner {
             p.transactional() ? 0 : executed,
             p.count(),
             statement == null ? 0 : statement.line(),
-            Redaction.scrub(cause.getMessage(), session.connections.password()),
+            SecretMasking.scrub(cause.getMessage(), session.connections.password()),
             session.installedBy);
         recorded = true;
       }
@@ -317,7 +318,7 @@ final class MigrationRunner {
     if (statement != null) {
       sb.append("  Statement: ").append(Messages.firstLine(statement.sql())).append('\n');
     }
-    String dbMessage = Redaction.scrub(cause.getMessage(), password);
+    String dbMessage = SecretMasking.scrub(cause.getMessage(), password);
     sb.append("  Error:     ").append(dbMessage);
     if (cause instanceof SQLException e && e.getSQLState() != null) {
       sb.append(" (SQLSTATE ").append(e.getSQLState()).append(')');

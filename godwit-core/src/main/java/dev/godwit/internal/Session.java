@@ -4,6 +4,7 @@ import dev.godwit.api.ConfigKey;
 import dev.godwit.api.ErrorCode;
 import dev.godwit.api.GodwitConfig;
 import dev.godwit.api.GodwitException;
+import dev.godwit.api.SecretMasking;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -146,7 +147,7 @@ final class Session implements AutoCloseable {
           "Connected to "
               + connections.target()
               + " but could not read its settings: "
-              + Redaction.scrub(e.getMessage(), connections.password()),
+              + SecretMasking.scrub(e.getMessage(), connections.password()),
           e);
     } catch (RuntimeException e) {
       Jdbc.closeQuietly(c);
@@ -255,7 +256,7 @@ final class Session implements AutoCloseable {
         "Could not "
             + what
             + ": "
-            + Redaction.scrub(e.getMessage(), connections.password())
+            + SecretMasking.scrub(e.getMessage(), connections.password())
             + (e.getSQLState() != null ? " (SQLSTATE " + e.getSQLState() + ")" : ""),
         e);
   }

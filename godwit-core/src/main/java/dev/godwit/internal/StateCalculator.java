@@ -46,7 +46,8 @@ final class StateCalculator {
 
   private StateCalculator() {}
 
-  static States compute(Resolution res, List<HistoryRow> rows, Target target, boolean outOfOrder) {
+  static States compute(
+      Resolution res, List<HistoryRow> rows, MigrationTarget target, boolean outOfOrder) {
     Set<Integer> deleted = new HashSet<>();
     Set<Integer> undone = new HashSet<>();
     // Each row's version, parsed once: three passes below need it, over tens of thousands of rows.
@@ -322,7 +323,10 @@ final class StateCalculator {
   }
 
   private static MigrationVersion bound(
-      Target target, MigrationVersion lastApplied, Resolution res, Set<MigrationVersion> consumed) {
+      MigrationTarget target,
+      MigrationVersion lastApplied,
+      Resolution res,
+      Set<MigrationVersion> consumed) {
     switch (target.kind()) {
       case CURRENT:
         return lastApplied == null ? MigrationVersion.parse("0") : lastApplied;

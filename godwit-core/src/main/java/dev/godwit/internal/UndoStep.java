@@ -4,6 +4,7 @@ import dev.godwit.api.ConfigKey;
 import dev.godwit.api.ErrorCode;
 import dev.godwit.api.GodwitException;
 import dev.godwit.api.MigrationState;
+import dev.godwit.api.MigrationTarget;
 import dev.godwit.api.MigrationVersion;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +42,7 @@ record UndoStep(ResolvedMigration applied, ResolvedMigration script) {
     applied.sort((a, b) -> b.row().parsedVersion().compareTo(a.row().parsedVersion()));
     List<StateCalculator.Entry> chosen = new ArrayList<>();
     if (target != null) {
-      MigrationVersion t = Target.parse(target).version();
+      MigrationVersion t = MigrationTarget.parse(target).version();
       if (t == null) {
         throw new GodwitException(
             ErrorCode.CONFIGURATION, "undo --target takes a version, not '" + target + "'");
@@ -52,7 +53,7 @@ record UndoStep(ResolvedMigration applied, ResolvedMigration script) {
         }
       }
     } else {
-      chosen.addAll(applied.subList(0, Math.min(Math.max(count, 1), applied.size())));
+      chosen.addAll(applied.subList(0, Math.min(count, applied.size())));
     }
     List<String> missing = new ArrayList<>();
     List<UndoStep> steps = new ArrayList<>();

@@ -206,6 +206,22 @@ class GodwitConfigTest {
     assertThat(asked).isEmpty();
   }
 
+  @Test
+  void anUndoCountBelowOneFailsBeforeConnecting() {
+    List<String> asked = new ArrayList<>();
+    Godwit godwit = Godwit.configure().dataSource(recordingDataSource(asked)).load();
+    for (int bad : new int[] {0, -3}) {
+      assertThatThrownBy(() -> godwit.undo(bad, null, false))
+          .hasMessageContaining("count of at least 1 version, not " + bad)
+          .extracting(e -> ((GodwitException) e).code())
+          .isEqualTo(ErrorCode.CONFIGURATION);
+      assertThatThrownBy(() -> godwit.planUndo(bad, null))
+          .extracting(e -> ((GodwitException) e).code())
+          .isEqualTo(ErrorCode.CONFIGURATION);
+    }
+    assertThat(asked).isEmpty();
+  }
+
   /** A data source that notes each request and then fails it, as an unreachable server does. */
   private static DataSource recordingDataSource(List<String> asked) {
     return (DataSource)

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.godwit.api.GodwitException;
+import dev.godwit.api.MigrationTarget;
 import dev.godwit.api.MigrationType;
 import dev.godwit.api.MigrationVersion;
 import java.util.ArrayList;
@@ -71,7 +72,7 @@ class StateCalculatorTest {
         new Resolution(versioned, repeatables, Map.of(), baselines, Map.of(), List.of());
     List<String> out = new ArrayList<>();
     for (StateCalculator.Entry e :
-        StateCalculator.compute(res, rows, Target.parse(target), outOfOrder).entries()) {
+        StateCalculator.compute(res, rows, MigrationTarget.parse(target), outOfOrder).entries()) {
       String name =
           e.row() != null
               ? (e.row().version() != null ? e.row().version() : e.row().description())
