@@ -5,7 +5,6 @@ import static dev.godwit.sql.Scan.NO_MATCH;
 
 import dev.godwit.sql.SqlSplitException.Problem;
 import java.io.Reader;
-import java.util.NoSuchElementException;
 
 /**
  * The streaming splitter: one pass over the script, char by char in code and with the {@link Scan}
@@ -14,7 +13,7 @@ import java.util.NoSuchElementException;
  * <p>Every scanning step that runs out of buffered input reads more and rescans its construct from
  * the start; the {@link Window} keeps the whole current segment, so the construct is still there.
  */
-final class Lexer implements StatementStream {
+final class Lexer extends LazyStatements {
   private final Window w;
 
   /** How the database reads literals, comments and words. */
@@ -33,9 +32,6 @@ final class Lexer implements StatementStream {
   private final Parens parens = new Parens();
   private final MysqlDelimiter delimiter = new MysqlDelimiter();
   private long executableCommentAt = -1;
-
-  private Statement next;
-  private boolean done;
 
   Lexer(SplitOptions options, Reader reader, String source) {
     this(options, reader, source, Window.DEFAULT_CAPACITY);
@@ -57,40 +53,18 @@ final class Lexer implements StatementStream {
     return w.buf.length;
   }
 
-  @Override
-  public boolean hasNext() {
-    if (next == null && !done) {
-      try {
-        next = scan();
-      } catch (RuntimeException e) {
-        done = true;
-        throw e;
-      }
-      if (next == null) {
-        done = true;
-      }
-    }
-    return next != null;
+  /** What the lexer learns about the current statement; tests watch the words it sees. */
+  StatementInfo info() {
+    return info;
   }
 
   @Override
-  public Statement next() {
-    if (!hasNext()) {
-      throw new NoSuchElementException();
-    }
-    Statement s = next;
-    next = null;
-    return s;
-  }
-
-  @Override
-  public void close() {
-    done = true;
-    next = null;
+  void release() {
     w.close();
   }
 
-  private Statement scan() {
+  @Override
+  Statement scan() {
     for (; ; ) {
       if (w.pos >= w.limit) {
         if (!w.eof) {
@@ -288,7 +262,7 @@ final class Lexer implements StatementStream {
       return;
     }
     code(start);
-    info.word(k, w.base + start, depth0);
+    info.word(k, w.base + start, len, depth0);
     w.pos = end;
   }
 

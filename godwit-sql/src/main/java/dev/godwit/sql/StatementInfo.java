@@ -50,6 +50,15 @@ final class StatementInfo {
   private boolean returning;
   private boolean fromStdin;
 
+  /** Sees every word the lexer reads; tests compare them with {@link SqlTokenizer}'s. */
+  interface WordWatcher {
+    /** A word at absolute offsets {@code [start, end)}. */
+    void word(long start, long end);
+  }
+
+  /** Null but in tests. */
+  WordWatcher watcher;
+
   StatementInfo(SqlDialect dialect, int serverMajorVersion) {
     this.family = dialect.family();
     this.serverMajorVersion = serverMajorVersion;
@@ -88,9 +97,13 @@ final class StatementInfo {
    *
    * @param k the keyword, or null when the word is none
    * @param at absolute offset of the word
+   * @param length the word's length
    * @param depth0 whether the word is outside any parentheses
    */
-  void word(Kw k, long at, boolean depth0) {
+  void word(Kw k, long at, int length, boolean depth0) {
+    if (watcher != null) {
+      watcher.word(at, at + length);
+    }
     if (!depth0 && k == CONCURRENTLY && wordCount == 1 && words[0] == REINDEX) {
       reindexConcurrently = true;
     }
