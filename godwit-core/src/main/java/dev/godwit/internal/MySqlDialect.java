@@ -16,20 +16,23 @@ import java.util.Map;
  * they got; the lock is a named lock (GET_LOCK) held by its own connection.
  */
 final class MySqlDialect implements Dialect {
+  private final SqlDialect dialect;
   private final boolean mariaDb;
 
-  MySqlDialect(boolean mariaDb) {
-    this.mariaDb = mariaDb;
+  /** For a server of the MySQL family: {@code dialect} says whether it is MariaDB. */
+  MySqlDialect(SqlDialect dialect) {
+    this.dialect = dialect;
+    this.mariaDb = dialect == SqlDialect.MARIADB;
   }
 
   @Override
   public String name() {
-    return mariaDb ? "MariaDB" : "MySQL";
+    return dialect.displayName();
   }
 
   @Override
   public SqlDialect sqlDialect() {
-    return SqlDialect.MYSQL;
+    return dialect;
   }
 
   @Override
