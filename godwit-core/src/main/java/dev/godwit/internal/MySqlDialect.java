@@ -267,7 +267,7 @@ final class MySqlDialect implements Dialect {
   @Override
   public Map<String, String> serverSettings(Connection c) throws SQLException {
     Map<String, String> out = new LinkedHashMap<>();
-    out.put("flavor", mariaDb ? "mariadb" : "mysql");
+    out.put("flavor", dialect.label());
     out.put("version", Jdbc.queryString(c, "SELECT @@version"));
     out.put("sql_mode", Jdbc.queryString(c, "SELECT @@sql_mode"));
     return out;
