@@ -101,16 +101,18 @@ public enum SqlDialect {
    * @return empty for a null URL or another subprotocol
    */
   public static Optional<SqlDialect> fromJdbcUrl(String url) {
-    if (url == null) {
+    int colon = url == null ? -1 : url.indexOf(':', 5);
+    if (colon < 0 || !url.regionMatches(true, 0, "jdbc:", 0, 5)) {
       return Optional.empty();
     }
-    for (SqlDialect d : new SqlDialect[] {POSTGRES, MARIADB, MYSQL, SQLITE, H2}) {
-      String prefix = "jdbc:" + (d == POSTGRES ? "postgresql" : d.label) + ":";
-      if (url.regionMatches(true, 0, prefix, 0, prefix.length())) {
-        return Optional.of(d);
-      }
-    }
-    return Optional.empty();
+    return switch (url.substring(5, colon).toLowerCase(Locale.ROOT)) {
+      case "postgresql" -> Optional.of(POSTGRES);
+      case "mysql" -> Optional.of(MYSQL);
+      case "mariadb" -> Optional.of(MARIADB);
+      case "sqlite" -> Optional.of(SQLITE);
+      case "h2" -> Optional.of(H2);
+      default -> Optional.empty();
+    };
   }
 
   /**
