@@ -9,17 +9,18 @@ import dev.godwit.api.InfoResult;
 import dev.godwit.api.MigrationInfo;
 import dev.godwit.api.MigrationState;
 import dev.godwit.api.MigrationVersion;
-import dev.godwit.lint.LintDialect;
 import dev.godwit.lint.LintInput;
 import dev.godwit.lint.LintOptions;
 import dev.godwit.lint.LintReport;
 import dev.godwit.lint.LintSettings;
 import dev.godwit.lint.Linter;
+import dev.godwit.lint.Rules;
 import dev.godwit.lint.Sarif;
 import dev.godwit.lint.ServerVersion;
 import dev.godwit.lint.Severity;
 import dev.godwit.lint.TableSizes;
 import dev.godwit.lint.TextReport;
+import dev.godwit.sql.SqlDialect;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -59,7 +60,7 @@ final class LintCommand {
     Severity failOn =
         LintSettings.severity(args.has(Option.FAIL_ON) ? args.value(Option.FAIL_ON) : "error");
     boolean connected = !args.has(Option.ALL) && args.positional.isEmpty() && config.url() != null;
-    LintDialect dialect = dialect();
+    SqlDialect dialect = dialect();
     String versionOption = serverVersionOption();
     ServerVersion version =
         versionOption != null ? ServerVersion.parse(versionOption) : ServerVersion.UNKNOWN;
@@ -125,38 +126,44 @@ final class LintCommand {
     return null;
   }
 
-  private LintDialect dialect() {
+  /**
+   * The dialect from {@code --dialect} (or {@code --flavor}), else from the URL: a {@code
+   * jdbc:mysql:} URL names the MySQL family, linted with MySQL's rules unless {@code --flavor
+   * mariadb} says more.
+   */
+  private SqlDialect dialect() {
     String d = args.value(Option.DIALECT);
     String flavor = args.value(Option.FLAVOR);
     if (d == null && flavor != null) {
       d = flavor;
     }
+    SqlDialect dialect;
     if (d == null) {
-      String url = config.url() == null ? "" : config.url();
-      if (url.startsWith("jdbc:postgresql:")) {
-        d = "pg";
-      } else if (url.startsWith("jdbc:mariadb:")) {
-        d = "mariadb";
-      } else if (url.startsWith("jdbc:mysql:")) {
-        d = "mysql";
-      } else if (url.startsWith("jdbc:sqlite:")) {
-        d = "sqlite";
-      } else {
+      dialect = SqlDialect.fromJdbcUrl(config.url()).orElse(null);
+      if (dialect == null || !Rules.dialects().contains(dialect)) {
         throw new GodwitException(
             ErrorCode.CONFIGURATION,
             "lint needs to know the dialect: pass --dialect pg|mysql|mariadb|sqlite"
-                + (url.startsWith("jdbc:h2:") ? " (the linter has no rules for H2)" : ""));
+                + (dialect == SqlDialect.H2 ? " (the linter has no rules for H2)" : ""));
       }
+      return dialect;
     }
     try {
-      LintDialect parsed = LintDialect.parse(d);
-      if (parsed == LintDialect.MYSQL && "mariadb".equalsIgnoreCase(flavor)) {
-        return LintDialect.MARIADB;
-      }
-      return parsed;
+      dialect = SqlDialect.fromLabel(d);
     } catch (IllegalArgumentException e) {
       throw new GodwitException(ErrorCode.CONFIGURATION, "--dialect: " + e.getMessage(), e);
     }
+    if (!Rules.dialects().contains(dialect)) {
+      throw new GodwitException(
+          ErrorCode.CONFIGURATION,
+          "--dialect: the linter has no rules for "
+              + dialect.displayName()
+              + ": use pg, mysql, mariadb or sqlite");
+    }
+    if (dialect.family() == SqlDialect.MYSQL && "mariadb".equalsIgnoreCase(flavor)) {
+      return SqlDialect.MARIADB;
+    }
+    return dialect;
   }
 
   /** The SQL migration files of the filesystem locations, in Godwit's order. */

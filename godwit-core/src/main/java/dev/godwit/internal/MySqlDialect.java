@@ -16,20 +16,23 @@ import java.util.Map;
  * they got; the lock is a named lock (GET_LOCK) held by its own connection.
  */
 final class MySqlDialect implements Dialect {
+  private final SqlDialect dialect;
   private final boolean mariaDb;
 
-  MySqlDialect(boolean mariaDb) {
-    this.mariaDb = mariaDb;
+  /** For a server of the MySQL family: {@code dialect} says whether it is MariaDB. */
+  MySqlDialect(SqlDialect dialect) {
+    this.dialect = dialect;
+    this.mariaDb = dialect == SqlDialect.MARIADB;
   }
 
   @Override
   public String name() {
-    return mariaDb ? "MariaDB" : "MySQL";
+    return dialect.displayName();
   }
 
   @Override
   public SqlDialect sqlDialect() {
-    return SqlDialect.MYSQL;
+    return dialect;
   }
 
   @Override
@@ -264,7 +267,7 @@ final class MySqlDialect implements Dialect {
   @Override
   public Map<String, String> serverSettings(Connection c) throws SQLException {
     Map<String, String> out = new LinkedHashMap<>();
-    out.put("flavor", mariaDb ? "mariadb" : "mysql");
+    out.put("flavor", dialect.label());
     out.put("version", Jdbc.queryString(c, "SELECT @@version"));
     out.put("sql_mode", Jdbc.queryString(c, "SELECT @@sql_mode"));
     return out;

@@ -9,7 +9,6 @@ import dev.godwit.spi.ReviewRequest;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.ServiceLoader;
 import java.util.Set;
 
@@ -65,7 +64,7 @@ final class Reviews {
       version = "";
     }
     ReviewRequest request =
-        new ReviewRequest(database(s, version), version, s.connection, scripts, s.config);
+        new ReviewRequest(s.dialect.sqlDialect(), version, s.connection, scripts, s.config);
     List<ReviewFinding> blocking = new ArrayList<>();
     for (PendingMigrationReviewer r : reviewers) {
       for (ReviewFinding f : r.review(request)) {
@@ -102,13 +101,6 @@ final class Reviews {
     } catch (java.io.IOException e) {
       return 0;
     }
-  }
-
-  private static String database(Session s, String version) {
-    String name = s.dialect.name().toLowerCase(Locale.ROOT);
-    return name.equals("mysql") && version.toLowerCase(Locale.ROOT).contains("mariadb")
-        ? "mariadb"
-        : name;
   }
 
   static String line(ReviewFinding f) {

@@ -5,6 +5,7 @@ import dev.godwit.api.ErrorCode;
 import dev.godwit.api.GodwitConfig;
 import dev.godwit.api.GodwitException;
 import dev.godwit.api.SecretMasking;
+import dev.godwit.sql.SqlDialect;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -159,28 +160,25 @@ final class Session implements AutoCloseable {
     return s == null ? "" : s;
   }
 
+  /** The server's dialect, as godwit-sql reads it from the product name and version. */
   private static Dialect detect(Connection c) throws SQLException {
     String product = c.getMetaData().getDatabaseProductName();
-    String p = product == null ? "" : product.toLowerCase(Locale.ROOT);
-    if (p.contains("postgres")) {
-      return new PostgresDialect();
-    }
-    if (p.equals("h2")) {
-      return new H2Dialect();
-    }
-    if (p.contains("sqlite")) {
-      return new SqliteDialect();
-    }
-    if (p.contains("mysql") || p.contains("mariadb")) {
-      String version = c.getMetaData().getDatabaseProductVersion();
-      boolean maria = p.contains("mariadb") || version.toLowerCase(Locale.ROOT).contains("mariadb");
-      return new MySqlDialect(maria);
-    }
-    throw new GodwitException(
-        ErrorCode.UNSUPPORTED,
-        "Godwit does not support "
-            + product
-            + " yet. Supported: PostgreSQL, H2, SQLite (MySQL and MariaDB are on the way).");
+    SqlDialect d =
+        SqlDialect.fromServer(product, c.getMetaData().getDatabaseProductVersion())
+            .orElseThrow(
+                () ->
+                    new GodwitException(
+                        ErrorCode.UNSUPPORTED,
+                        "Godwit does not support "
+                            + product
+                            + " yet. Supported: PostgreSQL, H2, SQLite (MySQL and MariaDB are on"
+                            + " the way)."));
+    return switch (d) {
+      case POSTGRES -> new PostgresDialect();
+      case H2 -> new H2Dialect();
+      case SQLITE -> new SqliteDialect();
+      case MYSQL, MARIADB -> new MySqlDialect(d);
+    };
   }
 
   MigrationLock lock() {

@@ -1,13 +1,17 @@
 package dev.godwit.spi;
 
 import dev.godwit.api.GodwitConfig;
+import dev.godwit.sql.SqlDialect;
 import java.sql.Connection;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What a {@link PendingMigrationReviewer} gets.
  *
- * @param database {@code postgresql}, {@code mysql}, {@code mariadb}, {@code sqlite} or {@code h2}
+ * @param database the connected server's dialect, told apart by its product name and version
+ *     ({@link SqlDialect#fromServer}): {@link SqlDialect#MARIADB} for a MariaDB server even through
+ *     a {@code jdbc:mysql:} URL
  * @param serverVersion the server's version string, e.g. {@code 15.4} or {@code 10.11.19-MariaDB}
  * @param connection a live connection for catalog reads (table sizes); do not change anything
  * @param scripts every local SQL migration in apply order: applied ones (context: the schema they
@@ -15,7 +19,7 @@ import java.util.List;
  * @param config the configuration in effect
  */
 public record ReviewRequest(
-    String database,
+    SqlDialect database,
     String serverVersion,
     Connection connection,
     List<Script> scripts,
@@ -23,6 +27,7 @@ public record ReviewRequest(
 
   /** Freezes the list. */
   public ReviewRequest {
+    Objects.requireNonNull(database, "database");
     scripts = List.copyOf(scripts);
   }
 

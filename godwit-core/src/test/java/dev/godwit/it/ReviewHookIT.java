@@ -10,6 +10,7 @@ import dev.godwit.api.MigrateResult;
 import dev.godwit.spi.PendingMigrationReviewer;
 import dev.godwit.spi.ReviewFinding;
 import dev.godwit.spi.ReviewRequest;
+import dev.godwit.sql.SqlDialect;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -77,7 +78,8 @@ class ReviewHookIT {
             });
     assertThat(prodDb.tableExists("t")).isFalse();
     ReviewRequest seen = DropTableReviewer.SEEN.get(DropTableReviewer.SEEN.size() - 1);
-    assertThat(seen.database()).isEqualTo("h2");
+    assertThat(seen.database()).isEqualTo(SqlDialect.H2);
+    assertThat(seen.database().label()).isEqualTo("h2");
     assertThat(seen.scripts())
         .extracting(ReviewRequest.Script::pending)
         .containsExactly(true, true);

@@ -1,5 +1,6 @@
 package dev.godwit.lint;
 
+import dev.godwit.sql.SqlDialect;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Locale;
@@ -10,7 +11,7 @@ import java.util.Set;
 /**
  * How to lint: the database, what is known about it, and which rules run how.
  *
- * @param dialect the database the migrations are written for
+ * @param dialect the database the migrations are written for: one of {@link Rules#dialects()}
  * @param version the server version, or {@link ServerVersion#UNKNOWN} (rules then assume a current
  *     release: PostgreSQL 11+ fast defaults, 12+ NOT NULL proofs, MySQL 8.0.29+)
  * @param enabled rule ids to turn on in addition to the default set (the opt-in rules {@code
@@ -27,7 +28,7 @@ import java.util.Set;
  *     database; empty when offline
  */
 public record LintOptions(
-    LintDialect dialect,
+    SqlDialect dialect,
     ServerVersion version,
     Set<String> enabled,
     Set<String> disabled,
@@ -46,11 +47,17 @@ public record LintOptions(
   /**
    * Validates and freezes the options.
    *
-   * @throws IllegalArgumentException for an unknown rule id (the message lists the known ones) or
-   *     thresholds that are negative or out of order
+   * @throws IllegalArgumentException for a dialect the linter has no rules for (H2), an unknown
+   *     rule id (the message lists the known ones) or thresholds that are negative or out of order
    */
   public LintOptions {
     Objects.requireNonNull(dialect, "dialect");
+    if (!Rules.dialects().contains(dialect)) {
+      throw new IllegalArgumentException(
+          "the linter has no rules for "
+              + dialect.displayName()
+              + ": use pg, mysql, mariadb or sqlite");
+    }
     Objects.requireNonNull(version, "version");
     enabled = Set.copyOf(enabled);
     disabled = Set.copyOf(disabled);
@@ -77,12 +84,12 @@ public record LintOptions(
   }
 
   /** Default options for {@code dialect}: unknown version, default rules, no sizes. */
-  public static LintOptions defaults(LintDialect dialect) {
+  public static LintOptions defaults(SqlDialect dialect) {
     return builder(dialect).build();
   }
 
   /** A builder starting from the defaults for {@code dialect}. */
-  public static Builder builder(LintDialect dialect) {
+  public static Builder builder(SqlDialect dialect) {
     return new Builder(dialect);
   }
 
@@ -142,7 +149,7 @@ public record LintOptions(
 
   /** Builds {@link LintOptions}. Not thread-safe. */
   public static final class Builder {
-    private final LintDialect dialect;
+    private final SqlDialect dialect;
     private ServerVersion version = ServerVersion.UNKNOWN;
     private final Set<String> enabled = new LinkedHashSet<>();
     private final Set<String> disabled = new LinkedHashSet<>();
@@ -152,7 +159,7 @@ public record LintOptions(
     private boolean timeoutsSetByTool;
     private final Map<String, TableSize> tableSizes = new HashMap<>();
 
-    private Builder(LintDialect dialect) {
+    private Builder(SqlDialect dialect) {
       this.dialect = Objects.requireNonNull(dialect, "dialect");
     }
 

@@ -4,6 +4,7 @@ import dev.godwit.api.ConfigKey;
 import dev.godwit.api.ErrorCode;
 import dev.godwit.api.GodwitConfig;
 import dev.godwit.api.GodwitException;
+import dev.godwit.sql.SqlDialect;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,7 +22,7 @@ public final class LintSettings {
    * @throws GodwitException with {@link ErrorCode#CONFIGURATION} for an unknown rule or severity
    */
   public static LintOptions.Builder from(
-      GodwitConfig config, LintDialect dialect, ServerVersion version) {
+      GodwitConfig config, SqlDialect dialect, ServerVersion version) {
     LintOptions.Builder b = LintOptions.builder(dialect).version(version);
     try {
       List<String> enable = config.list(ConfigKey.LINT_ENABLE);

@@ -7,7 +7,7 @@ import java.util.Objects;
  * Lints migration files for zero-downtime safety.
  *
  * <pre>{@code
- * LintOptions options = LintOptions.builder(LintDialect.POSTGRES).version("16").build();
+ * LintOptions options = LintOptions.builder(SqlDialect.POSTGRES).version("16").build();
  * LintReport report = Linter.lint(List.of(
  *     LintInput.of(Path.of("db/V1__init.sql")).asApplied(),   // context only
  *     LintInput.of(Path.of("db/V2__index.sql"))),             // linted

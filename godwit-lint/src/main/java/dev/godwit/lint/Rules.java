@@ -1,8 +1,11 @@
 package dev.godwit.lint;
 
+import dev.godwit.sql.SqlDialect;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -17,11 +20,15 @@ public final class Rules {
    */
   public static final String INVALID_SUPPRESSION = "invalid-suppression";
 
+  private static final Set<SqlDialect> DIALECTS =
+      Collections.unmodifiableSet(
+          EnumSet.of(SqlDialect.POSTGRES, SqlDialect.MYSQL, SqlDialect.MARIADB, SqlDialect.SQLITE));
+
   private static final List<RuleInfo> META =
       List.of(
           new RuleInfo(
               NOT_ANALYSED,
-              EnumSet.allOf(LintDialect.class),
+              DIALECTS,
               Severity.INFO,
               false,
               true,
@@ -29,7 +36,7 @@ public final class Rules {
                   + " at it."),
           new RuleInfo(
               INVALID_SUPPRESSION,
-              EnumSet.allOf(LintDialect.class),
+              DIALECTS,
               Severity.WARN,
               false,
               true,
@@ -51,8 +58,16 @@ public final class Rules {
     return META;
   }
 
+  /**
+   * The dialects the linter has rules for: every one but H2, a development database. {@link
+   * LintOptions} takes no other.
+   */
+  public static Set<SqlDialect> dialects() {
+    return DIALECTS;
+  }
+
   /** The rules that apply to {@code dialect}. */
-  public static List<RuleInfo> forDialect(LintDialect dialect) {
+  public static List<RuleInfo> forDialect(SqlDialect dialect) {
     return all().stream().filter(r -> r.appliesTo(dialect)).toList();
   }
 

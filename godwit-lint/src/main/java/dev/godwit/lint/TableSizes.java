@@ -1,5 +1,6 @@
 package dev.godwit.lint;
 
+import dev.godwit.sql.SqlDialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,18 +20,18 @@ public final class TableSizes {
    * Reads rows and bytes of every table the connection's user can see in its current schema or
    * database; empty when the catalog cannot be read.
    */
-  public static Map<String, TableSize> read(Connection c, LintDialect dialect) {
+  public static Map<String, TableSize> read(Connection c, SqlDialect dialect) {
     String sql =
-        switch (dialect) {
+        switch (dialect.family()) {
           case POSTGRES ->
               "SELECT c.relname, GREATEST(c.reltuples, 0)::bigint, pg_total_relation_size(c.oid)"
                   + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE"
                   + " c.relkind IN ('r', 'p', 'm') AND n.nspname = ANY (current_schemas(false))";
-          case MYSQL, MARIADB ->
+          case MYSQL ->
               "SELECT TABLE_NAME, COALESCE(TABLE_ROWS, 0), COALESCE(DATA_LENGTH, 0) +"
                   + " COALESCE(INDEX_LENGTH, 0) FROM information_schema.TABLES WHERE TABLE_SCHEMA"
                   + " = DATABASE() AND TABLE_TYPE = 'BASE TABLE'";
-          case SQLITE -> null;
+          default -> null; // SQLite keeps no row counts; H2 has no rules.
         };
     Map<String, TableSize> out = new HashMap<>();
     if (sql == null) {

@@ -2,6 +2,7 @@ package dev.godwit.lint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.godwit.sql.SqlDialect;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -78,7 +79,7 @@ class CatalogTest {
   @Test
   void mysqlRulesApplyToMariadbToo() {
     for (RuleInfo r : Rules.all()) {
-      assertThat(r.appliesTo(LintDialect.MARIADB)).isEqualTo(r.appliesTo(LintDialect.MYSQL));
+      assertThat(r.appliesTo(SqlDialect.MARIADB)).isEqualTo(r.appliesTo(SqlDialect.MYSQL));
     }
   }
 

@@ -3,6 +3,7 @@ package dev.godwit.lint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.godwit.sql.SqlDialect;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -82,7 +83,7 @@ class CorpusTest {
       java.util.regex.Pattern.compile("V([0-9][0-9._]*?)__.*");
 
   private static LintReport lint(
-      Path root, List<Path> files, LintDialect dialect, Predicate<String> nonTransactional) {
+      Path root, List<Path> files, SqlDialect dialect, Predicate<String> nonTransactional) {
     List<LintInput> inputs = new ArrayList<>();
     for (Path f : files) {
       String rel = root.relativize(f).toString().replace('\\', '/');
@@ -140,9 +141,9 @@ class CorpusTest {
   void lintsKestraPostgresAndMysql() throws IOException {
     Path root = corpus().resolve("kestra");
     LintReport pg =
-        lint(root, files(root, n -> n.startsWith("postgres/")), LintDialect.POSTGRES, n -> false);
+        lint(root, files(root, n -> n.startsWith("postgres/")), SqlDialect.POSTGRES, n -> false);
     LintReport my =
-        lint(root, files(root, n -> n.startsWith("mysql/")), LintDialect.MYSQL, n -> false);
+        lint(root, files(root, n -> n.startsWith("mysql/")), SqlDialect.MYSQL, n -> false);
     record(summary("kestra/postgres", pg) + summary("kestra/mysql", my));
     assertPlausible(pg, 1.0);
     assertPlausible(my, 1.0);
@@ -152,7 +153,7 @@ class CorpusTest {
   void lintsOryKratosUpAndDown() throws IOException {
     Path root = corpus().resolve("ory-kratos");
     for (String dialect : List.of("postgres", "mysql")) {
-      LintDialect d = dialect.equals("postgres") ? LintDialect.POSTGRES : LintDialect.MYSQL;
+      SqlDialect d = dialect.equals("postgres") ? SqlDialect.POSTGRES : SqlDialect.MYSQL;
       LintReport up =
           lint(
               root,
@@ -176,7 +177,7 @@ class CorpusTest {
   void lintsLemmy() throws IOException {
     Path root = corpus().resolve("lemmy");
     LintReport up =
-        lint(root, files(root, n -> n.endsWith("/up.sql")), LintDialect.POSTGRES, n -> false);
+        lint(root, files(root, n -> n.endsWith("/up.sql")), SqlDialect.POSTGRES, n -> false);
     record(summary("lemmy/postgres up", up));
     assertPlausible(up, 1.0);
   }

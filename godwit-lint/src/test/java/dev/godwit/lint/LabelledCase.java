@@ -1,5 +1,6 @@
 package dev.godwit.lint;
 
+import dev.godwit.sql.SqlDialect;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ record LabelledCase(
     Path path,
     String name,
     String rule,
-    LintDialect dialect,
+    SqlDialect dialect,
     Set<String> expected,
     Map<String, Severity> expectedSeverity,
     LintOptions options,
@@ -32,7 +33,7 @@ record LabelledCase(
 
   static LabelledCase read(Path path) throws IOException {
     String dialectDir = path.getParent().getFileName().toString();
-    LintDialect dialect = LintDialect.parse(dialectDir);
+    SqlDialect dialect = SqlDialect.fromLabel(dialectDir);
     List<String> lines = Files.readAllLines(path);
     Map<String, String> header = new HashMap<>();
     int i = 0;

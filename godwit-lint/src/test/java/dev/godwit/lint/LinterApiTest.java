@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.godwit.sql.SqlDialect;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ class LinterApiTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static LintReport pg(String sql) {
-    return Linter.lint("V2__x.sql", sql, LintOptions.defaults(LintDialect.POSTGRES));
+    return Linter.lint("V2__x.sql", sql, LintOptions.defaults(SqlDialect.POSTGRES));
   }
 
   @Test
@@ -103,7 +104,7 @@ class LinterApiTest {
             LintInput.TransactionMode.AUTO,
             false,
             false);
-    LintReport r = Linter.lint(List.of(broken), LintOptions.defaults(LintDialect.SQLITE));
+    LintReport r = Linter.lint(List.of(broken), LintOptions.defaults(SqlDialect.SQLITE));
     assertThat(r.findings())
         .singleElement()
         .satisfies(
@@ -126,7 +127,7 @@ class LinterApiTest {
         int a = random.nextInt(text.length());
         int b = a + random.nextInt(Math.max(1, text.length() - a));
         String mangled = text.substring(0, a) + text.substring(b) + text.substring(a, b);
-        for (LintDialect d : LintDialect.values()) {
+        for (SqlDialect d : Rules.dialects()) {
           LintReport r = Linter.lint("x.sql", mangled, LintOptions.defaults(d));
           assertThat(r.files()).isEqualTo(1);
         }
@@ -137,12 +138,12 @@ class LinterApiTest {
   @Test
   void optionsEnableDisableOverrideAndTimeoutsSetByTool() {
     String sql = "ALTER TABLE a ADD COLUMN b int;\nCREATE INDEX a_b ON a (b);\n";
-    LintOptions base = LintOptions.defaults(LintDialect.POSTGRES);
+    LintOptions base = LintOptions.defaults(SqlDialect.POSTGRES);
     assertThat(Linter.lint("x.sql", sql, base).findings())
         .extracting(Finding::rule)
         .containsExactly("create-index-non-concurrently");
     LintOptions on =
-        LintOptions.builder(LintDialect.POSTGRES)
+        LintOptions.builder(SqlDialect.POSTGRES)
             .enable("missing-lock-timeout")
             .disable("create-index-non-concurrently")
             .build();
@@ -150,7 +151,7 @@ class LinterApiTest {
         .extracting(Finding::rule)
         .containsExactly("missing-lock-timeout");
     LintOptions tool =
-        LintOptions.builder(LintDialect.POSTGRES)
+        LintOptions.builder(SqlDialect.POSTGRES)
             .enable("missing-lock-timeout")
             .timeoutsSetByTool(true)
             .severity("create-index-non-concurrently", Severity.ERROR)
@@ -158,7 +159,7 @@ class LinterApiTest {
     assertThat(Linter.lint("x.sql", sql, tool).findings())
         .singleElement()
         .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.ERROR));
-    assertThatThrownBy(() -> LintOptions.builder(LintDialect.MYSQL).disable("no-such-rule").build())
+    assertThatThrownBy(() -> LintOptions.builder(SqlDialect.MYSQL).disable("no-such-rule").build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("unknown lint rule 'no-such-rule'")
         .hasMessageContaining("drop-table");
@@ -167,7 +168,7 @@ class LinterApiTest {
   @Test
   void sizeAwareRulesRelaxOnSmallTablesAndSayTheSizeButCompatibilityRulesDoNot() {
     LintOptions opts =
-        LintOptions.builder(LintDialect.POSTGRES)
+        LintOptions.builder(SqlDialect.POSTGRES)
             .tableSize("public.tiny", new TableSize(12, 8192))
             .build();
     LintReport r =
@@ -188,7 +189,7 @@ class LinterApiTest {
             .asApplied();
     LintInput v2 =
         LintInput.of("V2__widen.sql", "ALTER TABLE t ALTER COLUMN v TYPE varchar(20);\n");
-    LintReport r = Linter.lint(List.of(v1, v2), LintOptions.defaults(LintDialect.POSTGRES));
+    LintReport r = Linter.lint(List.of(v1, v2), LintOptions.defaults(SqlDialect.POSTGRES));
     assertThat(r.findings()).isEmpty();
     assertThat(r.files()).isEqualTo(1);
   }
@@ -254,7 +255,7 @@ class LinterApiTest {
         Linter.lint(
             "db/my migrations/V2__x.sql",
             "-- godwit:allow drop-table gone\nDROP TABLE a;\nCREATE INDEX i ON t (c);\n",
-            LintOptions.defaults(LintDialect.POSTGRES));
+            LintOptions.defaults(SqlDialect.POSTGRES));
     JsonNode root = JSON.readTree(Sarif.render(r, "0.1.0"));
     assertThat(root.get("version").asText()).isEqualTo("2.1.0");
     JsonNode run = root.get("runs").get(0);

@@ -3,6 +3,7 @@ package dev.godwit.lint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.godwit.sql.SqlDialect;
 import dev.godwit.testkit.PostgresServer;
 import dev.godwit.testkit.PostgresServers;
 import java.sql.Connection;
@@ -425,7 +426,7 @@ class PgLockClaimsIT {
       holder.rollback();
     }
     LintOptions opts =
-        LintOptions.builder(LintDialect.POSTGRES).enable("missing-lock-timeout").build();
+        LintOptions.builder(SqlDialect.POSTGRES).enable("missing-lock-timeout").build();
     assertThat(
             Linter.lint(
                     List.of(
@@ -442,7 +443,7 @@ class PgLockClaimsIT {
             List.of(
                 LintInput.of("V1__schema.sql", SCHEMA).asApplied(),
                 LintInput.of("V2__claim.sql", sql + "\n")),
-            LintOptions.builder(LintDialect.POSTGRES).version("18").build())
+            LintOptions.builder(SqlDialect.POSTGRES).version("18").build())
         .findings();
   }
 

@@ -5,8 +5,6 @@ import static dev.godwit.sql.Scan.NO_MATCH;
 
 import dev.godwit.sql.SqlSplitException.Problem;
 import java.io.Reader;
-import java.util.Arrays;
-import java.util.NoSuchElementException;
 
 /**
  * The streaming splitter: one pass over the script, char by char in code and with the {@link Scan}
@@ -15,27 +13,25 @@ import java.util.NoSuchElementException;
  * <p>Every scanning step that runs out of buffered input reads more and rescans its construct from
  * the start; the {@link Window} keeps the whole current segment, so the construct is still there.
  */
-final class Lexer implements StatementStream {
+final class Lexer extends LazyStatements {
   private final Window w;
-  private final boolean pg;
-  private final boolean mysql;
-  private final boolean sqlite;
-  private final boolean h2;
 
-  /** PostgreSQL and H2 (its 2.x tokenizer) nest block comments; MySQL and SQLite do not. */
-  private final boolean nestedComments;
+  /** How the database reads literals, comments and words. */
+  private final LexicalRules rules;
+
+  /** psql's conventions (PostgreSQL family): meta-commands, COPY data, ; kept inside (). */
+  private final boolean psql;
+
+  /** The mysql client's conventions (MySQL family): DELIMITER lines. */
+  private final boolean mysqlClient;
 
   private final StatementInfo info;
   private final Placeholders placeholders;
   private final Segment seg = new Segment();
 
-  private int parenDepth;
-  private long[] parens = new long[8];
+  private final Parens parens = new Parens();
   private final MysqlDelimiter delimiter = new MysqlDelimiter();
   private long executableCommentAt = -1;
-
-  private Statement next;
-  private boolean done;
 
   Lexer(SplitOptions options, Reader reader, String source) {
     this(options, reader, source, Window.DEFAULT_CAPACITY);
@@ -45,11 +41,9 @@ final class Lexer implements StatementStream {
   Lexer(SplitOptions options, Reader reader, String source, int capacity) {
     this.w = new Window(reader, source, capacity);
     SqlDialect dialect = options.dialect();
-    this.pg = dialect == SqlDialect.POSTGRES;
-    this.mysql = dialect == SqlDialect.MYSQL;
-    this.sqlite = dialect == SqlDialect.SQLITE;
-    this.h2 = dialect == SqlDialect.H2;
-    this.nestedComments = pg || h2;
+    this.rules = dialect.lexicalRules();
+    this.psql = dialect.family() == SqlDialect.POSTGRES;
+    this.mysqlClient = dialect.family() == SqlDialect.MYSQL;
     this.info = new StatementInfo(dialect, options.serverMajorVersion());
     this.placeholders = options.placeholders() == null ? null : new Placeholders(options);
   }
@@ -59,40 +53,18 @@ final class Lexer implements StatementStream {
     return w.buf.length;
   }
 
-  @Override
-  public boolean hasNext() {
-    if (next == null && !done) {
-      try {
-        next = scan();
-      } catch (RuntimeException e) {
-        done = true;
-        throw e;
-      }
-      if (next == null) {
-        done = true;
-      }
-    }
-    return next != null;
+  /** What the lexer learns about the current statement; tests watch the words it sees. */
+  StatementInfo info() {
+    return info;
   }
 
   @Override
-  public Statement next() {
-    if (!hasNext()) {
-      throw new NoSuchElementException();
-    }
-    Statement s = next;
-    next = null;
-    return s;
-  }
-
-  @Override
-  public void close() {
-    done = true;
-    next = null;
+  void release() {
     w.close();
   }
 
-  private Statement scan() {
+  @Override
+  Statement scan() {
     for (; ; ) {
       if (w.pos >= w.limit) {
         if (!w.eof) {
@@ -125,7 +97,7 @@ final class Lexer implements StatementStream {
       switch (c) {
         case ';':
           // psql does not split inside parentheses (CREATE RULE ... DO (a; b)); others do.
-          if (!delimiter.custom() && info.blockDepth() == 0 && (parenDepth == 0 || !pg)) {
+          if (!delimiter.custom() && info.blockDepth() == 0 && (parens.depth() == 0 || !psql)) {
             Statement s = endStatement(w.pos, 1);
             if (s != null) {
               return s;
@@ -134,26 +106,18 @@ final class Lexer implements StatementStream {
             punctuation(c);
           }
           break;
-        case '\'':
-          quoted('\'', mysql, Problem.UNTERMINATED_STRING, true);
-          break;
-        case '"':
-          if (mysql) {
-            quoted('"', true, Problem.UNTERMINATED_STRING, true);
-          } else {
-            quoted('"', false, Problem.UNTERMINATED_QUOTED_IDENTIFIER, false);
-          }
-          break;
-        case '`':
-          if (mysql || sqlite) {
-            quoted('`', false, Problem.UNTERMINATED_QUOTED_IDENTIFIER, false);
+        case '\'', '"', '`':
+          if (rules.isStringQuote(c)) {
+            quoted(c, 1, rules.backslashEscapes(), true);
+          } else if (rules.isIdentifierQuote(c)) {
+            quoted(c, 1, false, false);
           } else {
             punctuation(c);
           }
           break;
         case '[':
-          if (sqlite) {
-            bracketed();
+          if (rules.bracketIdentifiers()) {
+            quoted('[', 1, false, false);
           } else {
             punctuation(c);
           }
@@ -162,7 +126,7 @@ final class Lexer implements StatementStream {
           dash();
           break;
         case '#':
-          if (mysql) {
+          if (rules.hashComments()) {
             lineComment();
           } else {
             punctuation(c);
@@ -185,22 +149,17 @@ final class Lexer implements StatementStream {
           dollar();
           break;
         case '(':
-          if (parenDepth == parens.length) {
-            parens = Arrays.copyOf(parens, parenDepth * 2);
-          }
-          parens[parenDepth] = w.position();
+          long at = w.position();
           punctuation(c);
-          parenDepth++;
+          parens.open(at);
           break;
         case ')':
           punctuation(c);
-          if (parenDepth > 0) {
-            parenDepth--;
-          }
+          parens.close();
           break;
         case '\\':
-          if (pg) {
-            throw psqlMetaCommand();
+          if (psql) {
+            throw PsqlMeta.error(w);
           }
           punctuation(c);
           break;
@@ -227,32 +186,35 @@ final class Lexer implements StatementStream {
 
   private void punctuation(char c) {
     code(w.pos);
-    info.punctuation(c, parenDepth == 0);
+    info.punctuation(c, parens.depth() == 0);
     w.pos++;
   }
 
-  /** A string or quoted identifier opened at the current position. */
-  private void quoted(char quote, boolean backslash, Problem problem, boolean literal) {
+  /**
+   * A string or quoted identifier at the current position: {@code prefix} chars up to and including
+   * its opening {@code quote} ({@code E'} has 2); a {@code [} is closed by {@code ]}.
+   */
+  private void quoted(char quote, int prefix, boolean backslash, boolean literal) {
     int r;
-    while ((r = Scan.quoted(w.buf, w.pos + 1, w.limit, w.eof, quote, backslash)) == NEED_MORE
+    int from = w.pos + prefix;
+    while ((r =
+                quote == '['
+                    ? Scan.until(w.buf, from, w.limit, ']')
+                    : Scan.quoted(w.buf, from, w.limit, w.eof, quote, backslash))
+            == NEED_MORE
         && !w.eof) {
       w.refill();
+      from = w.pos + prefix;
     }
     if (r < 0) {
-      throw unterminated(problem, w.pos, quote);
+      String detail =
+          Messages.unterminatedQuote(literal, quote, literal && rules.backslashEscapes());
+      throw w.error(
+          literal ? Problem.UNTERMINATED_STRING : Problem.UNTERMINATED_QUOTED_IDENTIFIER,
+          w.position(),
+          detail);
     }
     token(w.pos, r, literal);
-  }
-
-  private void bracketed() {
-    int r;
-    while ((r = Scan.until(w.buf, w.pos + 1, w.limit, ']')) == NEED_MORE && !w.eof) {
-      w.refill();
-    }
-    if (r < 0) {
-      throw unterminated(Problem.UNTERMINATED_QUOTED_IDENTIFIER, w.pos, '[');
-    }
-    token(w.pos, r, false);
   }
 
   /**
@@ -270,7 +232,8 @@ final class Lexer implements StatementStream {
 
   private void word() {
     int end;
-    while ((end = Scan.word(w.buf, w.pos, w.limit, !h2)) == w.limit && !w.eof) {
+    while ((end = Scan.word(w.buf, w.pos, w.limit, rules.dollarInIdentifiers())) == w.limit
+        && !w.eof) {
       w.refill();
     }
     int start = w.pos;
@@ -278,35 +241,34 @@ final class Lexer implements StatementStream {
       end = delimiter.cut(w, start, end);
     }
     int len = end - start;
-    if (pg && len == 1 && (w.buf[start] | 0x20) == 'e' && end < w.limit && w.buf[end] == '\'') {
-      escapeString();
-      return;
+    if (len == 1 && end < w.limit && (w.buf[end] == '\'' || w.buf[end] == '&')) {
+      int quote;
+      while ((quote = Scan.stringPrefix(w.buf, w.pos, w.limit, w.eof, rules.escapeStrings()))
+          == NEED_MORE) {
+        w.refill();
+      }
+      if (quote >= 0) {
+        // E'..' takes backslash escapes; X'', B'', N'' and U&'' follow the dialect's strings.
+        boolean e = (w.buf[w.pos] | 0x20) == 'e';
+        quoted('\'', quote - w.pos + 1, e || rules.backslashEscapes(), true);
+        return;
+      }
+      start = w.pos; // A refill moves the buffer.
+      end = start + len;
     }
-    boolean depth0 = parenDepth == 0;
+    boolean depth0 = parens.depth() == 0;
     Kw k = info.wantsKeyword(depth0) ? Kw.lookup(w.buf, start, len) : null;
-    if (k == Kw.DELIMITER && mysql && !seg.started() && delimiterDirective(end)) {
+    if (k == Kw.DELIMITER && mysqlClient && !seg.started() && delimiterDirective(end)) {
       return;
     }
     code(start);
-    info.word(k, w.base + start, depth0);
+    info.word(k, w.base + start, len, depth0);
     w.pos = end;
-  }
-
-  /** PostgreSQL {@code E'...'}, where a backslash escapes the next char. */
-  private void escapeString() {
-    int r;
-    while ((r = Scan.quoted(w.buf, w.pos + 2, w.limit, w.eof, '\'', true)) == NEED_MORE && !w.eof) {
-      w.refill();
-    }
-    if (r < 0) {
-      throw unterminated(Problem.UNTERMINATED_STRING, w.pos, '\'');
-    }
-    token(w.pos, r, true);
   }
 
   private void number() {
     int end;
-    while ((end = Scan.word(w.buf, w.pos, w.limit, false)) == w.limit && !w.eof) {
+    while ((end = Scan.number(w.buf, w.pos, w.limit)) == w.limit && !w.eof) {
       w.refill();
     }
     if (delimiter.custom()) {
@@ -320,7 +282,7 @@ final class Lexer implements StatementStream {
   private void dash() {
     if (!w.ensure(2) || w.buf[w.pos + 1] != '-') {
       punctuation('-');
-    } else if (mysql && w.ensure(3) && w.buf[w.pos + 2] > ' ') {
+    } else if (rules.dashCommentNeedsSpace() && w.ensure(3) && w.buf[w.pos + 2] > ' ') {
       // MySQL needs whitespace or a control char after "--": "a--1" is a minus minus one.
       punctuation('-');
     } else {
@@ -334,44 +296,38 @@ final class Lexer implements StatementStream {
       return;
     }
     char n = w.buf[w.pos + 1];
-    if (n == '/' && h2) {
+    if (n == '/' && rules.slashSlashComments()) {
       lineComment();
     } else if (n != '*') {
       punctuation('/');
-    } else if (mysql && isExecutableComment()) {
+    } else if (!rules.executableComments()) {
+      blockComment();
+    } else {
+      int r;
+      while ((r = Scan.executableComment(w.buf, w.pos, w.limit, w.eof)) == NEED_MORE) {
+        w.refill();
+      }
+      if (r == NO_MATCH) {
+        blockComment();
+        return;
+      }
       // The server runs what is inside, so it is code: keywords count, the */ closes it.
       code(w.pos);
       info.other();
       executableCommentAt = w.position();
-      w.pos += w.buf[w.pos + 2] == '!' ? 3 : 4;
-      while (w.ensure(1) && w.buf[w.pos] >= '0' && w.buf[w.pos] <= '9') {
-        w.pos++;
-      }
-    } else {
-      blockComment();
+      w.pos = r;
     }
-  }
-
-  /** MySQL {@code /*!NNNNN ...} or MariaDB {@code /*M!NNNNN ...}. */
-  private boolean isExecutableComment() {
-    if (!w.ensure(3)) {
-      return false;
-    }
-    char c = w.buf[w.pos + 2];
-    return c == '!' || (c == 'M' && w.ensure(4) && w.buf[w.pos + 3] == '!');
   }
 
   private void blockComment() {
     int r;
-    while ((r = Scan.blockComment(w.buf, w.pos + 2, w.limit, nestedComments)) == NEED_MORE
-        && !w.eof) {
+    boolean nested = rules.nestedBlockComments();
+    while ((r = Scan.blockComment(w.buf, w.pos + 2, w.limit, nested)) == NEED_MORE && !w.eof) {
       w.refill();
     }
     if (r < 0) {
       throw w.error(
-          Problem.UNTERMINATED_COMMENT,
-          w.position(),
-          Messages.unterminatedBlockComment(nestedComments));
+          Problem.UNTERMINATED_COMMENT, w.position(), Messages.unterminatedBlockComment(nested));
     }
     comment(w.pos, r);
     w.pos = r;
@@ -401,14 +357,9 @@ final class Lexer implements StatementStream {
 
   private void dollar() {
     int tagEnd;
-    if (pg) {
-      while ((tagEnd = Scan.dollarTag(w.buf, w.pos, w.limit, w.eof)) == NEED_MORE) {
-        w.refill();
-      }
-    } else if (h2 && w.ensure(2) && w.buf[w.pos + 1] == '$') {
-      tagEnd = w.pos + 2;
-    } else {
-      tagEnd = NO_MATCH;
+    while ((tagEnd = Scan.dollarOpen(w.buf, w.pos, w.limit, w.eof, rules.dollarQuotes()))
+        == NEED_MORE) {
+      w.refill();
     }
     if (tagEnd == NO_MATCH) {
       punctuation('$');
@@ -458,7 +409,7 @@ final class Lexer implements StatementStream {
     Statement s;
     if (!seg.started()) {
       s = seg.commentOnly(w);
-    } else if (pg && info.copyFromStdin()) {
+    } else if (psql && info.copyFromStdin()) {
       s = build(end, CopyData.read(w, seg.firstToken));
     } else {
       s = build(end, null);
@@ -476,16 +427,17 @@ final class Lexer implements StatementStream {
     }
     if (info.blockDepth() > 0) {
       throw w.error(
-          Problem.UNTERMINATED_BLOCK, info.blockOpenedAt(), Messages.unterminatedBlock(mysql));
+          Problem.UNTERMINATED_BLOCK,
+          info.blockOpenedAt(),
+          Messages.unterminatedBlock(mysqlClient));
     }
-    if (pg && parenDepth > 0) {
-      throw w.error(
-          Problem.UNTERMINATED_BLOCK, parens[parenDepth - 1], Messages.UNCLOSED_PARENTHESIS);
+    if (psql && parens.depth() > 0) {
+      throw w.error(Problem.UNTERMINATED_BLOCK, parens.innermost(), Messages.UNCLOSED_PARENTHESIS);
     }
     Statement s;
     if (!seg.started()) {
       s = seg.commentOnly(w);
-    } else if (pg && info.copyFromStdin()) {
+    } else if (psql && info.copyFromStdin()) {
       throw w.error(Problem.UNTERMINATED_COPY_DATA, seg.firstToken, Messages.COPY_WITHOUT_DATA);
     } else {
       s = build(w.base + w.limit, null);
@@ -505,38 +457,16 @@ final class Lexer implements StatementStream {
         placeholders == null || placeholders.isEmpty()
             ? new String(b, s, e - s)
             : placeholders.substitute(b, w.base, s, e);
-    return seg.statement(w, sql, info.flags(), copyData);
+    return seg.statement(w, sql, info.flags(), info.reason(), copyData);
   }
 
   private void resetSegment() {
     w.startSegment();
     seg.reset();
-    parenDepth = 0;
+    parens.reset();
     info.reset();
     if (placeholders != null) {
       placeholders.clear();
     }
-  }
-
-  // ---- errors ----
-
-  private SqlSplitException unterminated(Problem problem, int at, char quote) {
-    boolean literal = problem == Problem.UNTERMINATED_STRING;
-    String detail = Messages.unterminatedQuote(literal, quote, mysql && quote != '`');
-    return w.error(problem, w.base + at, detail);
-  }
-
-  private SqlSplitException psqlMetaCommand() {
-    w.ensure(32);
-    int end = w.pos + 1;
-    while (end < w.limit
-        && end - w.pos < 32
-        && !Scan.isWhitespace(w.buf[end])
-        && w.buf[end] != ';') {
-      end++;
-    }
-    String command = new String(w.buf, w.pos, end - w.pos);
-    long at = w.position();
-    return w.error(Problem.PSQL_META_COMMAND, at, Messages.psqlMetaCommand(command, w.line(at)));
   }
 }

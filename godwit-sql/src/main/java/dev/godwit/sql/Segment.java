@@ -54,11 +54,12 @@ final class Segment {
    *
    * @param sql the statement text, trailing whitespace removed and placeholders replaced
    */
-  Statement statement(Window w, String sql, Set<StatementFlag> flags, String copyData) {
+  Statement statement(
+      Window w, String sql, Set<StatementFlag> flags, String reason, String copyData) {
     String leading = join(carried, ownComments(w));
     carried = "";
     int line = w.line(firstToken);
-    return new Statement(sql, line, w.column(firstToken), leading, flags, copyData);
+    return new Statement(sql, line, w.column(firstToken), leading, flags, copyData, reason);
   }
 
   /** The comments of a segment without code, or null when it holds no comment. */
@@ -76,7 +77,7 @@ final class Segment {
     String text = join(carried, own);
     carried = "";
     return new Statement(
-        text, line, column, "", Flags.of(Flags.bit(StatementFlag.COMMENT_ONLY)), null);
+        text, line, column, "", Flags.of(Flags.bit(StatementFlag.COMMENT_ONLY)), null, "");
   }
 
   private String ownComments(Window w) {

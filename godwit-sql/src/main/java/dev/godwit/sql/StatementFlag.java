@@ -1,8 +1,14 @@
 package dev.godwit.sql;
 
-/** Facts about a statement that decide how the core runs it. */
+/**
+ * Facts about a statement that decide how the core runs it. For the first three, {@link
+ * Statement#reason()} says which SQL decided it.
+ */
 public enum StatementFlag {
-  /** Cannot run inside a transaction block (PostgreSQL CREATE INDEX CONCURRENTLY, VACUUM...). */
+  /**
+   * Cannot run inside a transaction block (PostgreSQL CREATE INDEX CONCURRENTLY, VACUUM...; SQLite
+   * VACUUM and PRAGMA foreign_keys). The splitter is the one place that lists these statements.
+   */
   NON_TRANSACTIONAL,
   /** Commits the current transaction by itself (MySQL/MariaDB DDL). */
   IMPLICIT_COMMIT,

@@ -14,13 +14,21 @@ import java.util.Set;
 final class StatementInfo {
   private static final int MAX_WORDS = 12;
 
-  private final SqlDialect dialect;
+  /** The family whose statement rules apply: MariaDB's are MySQL's. */
+  private final SqlDialect family;
+
   private final int serverMajorVersion;
 
   /** The leading words at depth 0; {@code null} for words that are no keyword of {@link Kw}. */
   private final Kw[] words = new Kw[MAX_WORDS];
 
   private int wordCount;
+
+  /** The last word at depth 0, past {@link #MAX_WORDS} too; null when it is no keyword. */
+  private Kw lastWord;
+
+  /** DETACH PARTITION seen at depth 0 (of ALTER TABLE). */
+  private boolean detachPartition;
 
   /** PostgreSQL's parenthesised option: REINDEX (CONCURRENTLY) INDEX i. */
   private boolean reindexConcurrently;
@@ -42,14 +50,25 @@ final class StatementInfo {
   private boolean returning;
   private boolean fromStdin;
 
+  /** Sees every word the lexer reads; tests compare them with {@link SqlTokenizer}'s. */
+  interface WordWatcher {
+    /** A word at absolute offsets {@code [start, end)}. */
+    void word(long start, long end);
+  }
+
+  /** Null but in tests. */
+  WordWatcher watcher;
+
   StatementInfo(SqlDialect dialect, int serverMajorVersion) {
-    this.dialect = dialect;
+    this.family = dialect.family();
     this.serverMajorVersion = serverMajorVersion;
   }
 
   void reset() {
     // words[] is read only below wordCount: no need to clear it.
     wordCount = 0;
+    lastWord = null;
+    detachPartition = false;
     reindexConcurrently = false;
     blockStatement = false;
     blockDepth = 0;
@@ -78,9 +97,13 @@ final class StatementInfo {
    *
    * @param k the keyword, or null when the word is none
    * @param at absolute offset of the word
+   * @param length the word's length
    * @param depth0 whether the word is outside any parentheses
    */
-  void word(Kw k, long at, boolean depth0) {
+  void word(Kw k, long at, int length, boolean depth0) {
+    if (watcher != null) {
+      watcher.word(at, at + length);
+    }
     if (!depth0 && k == CONCURRENTLY && wordCount == 1 && words[0] == REINDEX) {
       reindexConcurrently = true;
     }
@@ -88,6 +111,10 @@ final class StatementInfo {
       previous = null;
       afterEnd = false;
       return;
+    }
+    lastWord = k;
+    if (k == PARTITION && previous == DETACH) {
+      detachPartition = true;
     }
     if (wordCount < MAX_WORDS) {
       if (wordCount == 0) {
@@ -139,7 +166,7 @@ final class StatementInfo {
 
   private void detectBlockStatement(Kw k) {
     int n = wordCount;
-    switch (dialect) {
+    switch (family) {
       case POSTGRES -> {
         // psql's own heuristic: CREATE [OR REPLACE] {FUNCTION|PROCEDURE}.
         if (w(0) == CREATE
@@ -171,7 +198,7 @@ final class StatementInfo {
           blockStatement = true;
         }
       }
-      case H2 -> {
+      default -> {
         // H2 has no compound statements outside $$ bodies.
       }
     }
@@ -189,7 +216,7 @@ final class StatementInfo {
   }
 
   private void trackBlocks(Kw k, long at) {
-    if (dialect != SqlDialect.MYSQL) {
+    if (family != SqlDialect.MYSQL) {
       // psql's rule (also right for SQLite triggers): BEGIN opens, CASE opens inside a body.
       if (k == BEGIN || (k == CASE && blockDepth > 0)) {
         open(at);
@@ -248,35 +275,56 @@ final class StatementInfo {
       return Flags.of(0);
     }
     int flags = 0;
-    if (isTransactionControl(w0, w1)) {
+    if (transactionControl(w0, w1) != null) {
       flags |= Flags.bit(StatementFlag.TRANSACTION_CONTROL);
     }
-    if (isNonTransactional(w0, w1)) {
+    if (nonTransactional(w0, w1) != null) {
       flags |= Flags.bit(StatementFlag.NON_TRANSACTIONAL);
     }
-    if (dialect == SqlDialect.MYSQL && isImplicitCommit(w0, w1)) {
+    if (implicitCommit(w0, w1) != null) {
       flags |= Flags.bit(StatementFlag.IMPLICIT_COMMIT);
     }
     if (isDml(w0) && !returning) {
       flags |= Flags.bit(StatementFlag.PLAIN_DML);
     }
-    if (dialect == SqlDialect.POSTGRES && copyFromStdin()) {
+    if (family == SqlDialect.POSTGRES && copyFromStdin()) {
       flags |= Flags.bit(StatementFlag.COPY_FROM_STDIN);
     }
     return Flags.of(flags);
+  }
+
+  /**
+   * Why the statement is {@link StatementFlag#NON_TRANSACTIONAL}, {@link
+   * StatementFlag#TRANSACTION_CONTROL} or {@link StatementFlag#IMPLICIT_COMMIT} (no statement is
+   * two of them): a constant, so nothing is allocated; empty when it is none of them.
+   */
+  String reason() {
+    Kw w0 = w(0);
+    Kw w1 = w(1);
+    if (w0 == null) {
+      return "";
+    }
+    String r = nonTransactional(w0, w1);
+    if (r == null) {
+      r = transactionControl(w0, w1);
+    }
+    if (r == null) {
+      r = implicitCommit(w0, w1);
+    }
+    return r == null ? "" : r;
   }
 
   private boolean isDml(Kw w0) {
     return w0 == INSERT
         || w0 == UPDATE
         || w0 == DELETE
-        || (w0 == REPLACE && dialect == SqlDialect.MYSQL);
+        || (w0 == REPLACE && family == SqlDialect.MYSQL);
   }
 
   /**
    * Whether a word at the given depth can change anything here, so that the lexer can skip looking
    * it up: words in parentheses never do, and past the leading words only those of compound bodies,
-   * RETURNING of DML and FROM STDIN of COPY do.
+   * RETURNING of DML, FROM STDIN of COPY and the closing CONCURRENTLY of ALTER TABLE do.
    */
   boolean wantsKeyword(boolean depth0) {
     if (!depth0) {
@@ -287,77 +335,84 @@ final class StatementInfo {
       return true;
     }
     Kw w0 = words[0];
-    return isDml(w0) || w0 == COPY;
+    return isDml(w0) || w0 == COPY || (w0 == ALTER && words[1] == TABLE);
   }
 
-  private boolean isTransactionControl(Kw w0, Kw w1) {
-    return switch (w0) {
-      case BEGIN -> w1 != ATOMIC && !(blockStatement && dialect == SqlDialect.MYSQL);
-      case START -> w1 == TRANSACTION;
-      case COMMIT, ROLLBACK -> w1 != PREPARED;
-      case END, ABORT ->
-          dialect == SqlDialect.POSTGRES || (w0 == END && dialect == SqlDialect.SQLITE);
-      case PREPARE -> w1 == TRANSACTION && dialect == SqlDialect.POSTGRES;
-      default -> false;
-    };
+  /** BEGIN, COMMIT...: the keyword that controls the transaction, or null. */
+  private String transactionControl(Kw w0, Kw w1) {
+    boolean is =
+        switch (w0) {
+          case BEGIN -> w1 != ATOMIC && !(blockStatement && family == SqlDialect.MYSQL);
+          case START -> w1 == TRANSACTION;
+          case COMMIT, ROLLBACK -> w1 != PREPARED;
+          case END, ABORT ->
+              family == SqlDialect.POSTGRES || (w0 == END && family == SqlDialect.SQLITE);
+          case PREPARE -> w1 == TRANSACTION && family == SqlDialect.POSTGRES;
+          default -> false;
+        };
+    if (!is) {
+      return null;
+    }
+    return w0 == START ? "START TRANSACTION" : w0 == PREPARE ? "PREPARE TRANSACTION" : w0.name();
   }
 
-  private boolean isNonTransactional(Kw w0, Kw w1) {
-    if (dialect == SqlDialect.SQLITE) {
-      return w0 == VACUUM || (w0 == PRAGMA && (w1 == FOREIGN_KEYS || w(2) == FOREIGN_KEYS));
+  /**
+   * What PostgreSQL or SQLite cannot run inside a transaction, named as the linter's messages name
+   * it (mostly as PostgreSQL's "... cannot run inside a transaction block" does), or null.
+   */
+  private String nonTransactional(Kw w0, Kw w1) {
+    if (family == SqlDialect.SQLITE) {
+      if (w0 == VACUUM) {
+        return "VACUUM";
+      }
+      // SQLite ignores the pragma inside a transaction, so it must run outside one.
+      return w0 == PRAGMA && (w1 == FOREIGN_KEYS || w(2) == FOREIGN_KEYS)
+          ? "PRAGMA foreign_keys"
+          : null;
     }
-    if (dialect != SqlDialect.POSTGRES) {
-      return false;
+    return family == SqlDialect.POSTGRES ? PostgresNonTransactional.reason(this, w0, w1) : null;
+  }
+
+  /** MySQL's statements that commit the open transaction first: their leading keywords, or null. */
+  private String implicitCommit(Kw w0, Kw w1) {
+    if (family != SqlDialect.MYSQL) {
+      return null;
     }
-    Kw w2 = w(2);
     return switch (w0) {
       case CREATE ->
-          w1 == DATABASE
-              || w1 == TABLESPACE
-              || w1 == SUBSCRIPTION
-              || (w1 == INDEX && w2 == CONCURRENTLY)
-              || (w1 == UNIQUE && w2 == INDEX && w(3) == CONCURRENTLY);
-      case DROP ->
-          w1 == DATABASE
-              || w1 == TABLESPACE
-              || w1 == SUBSCRIPTION
-              || (w1 == INDEX && w2 == CONCURRENTLY);
-      case ALTER ->
-          w1 == SYSTEM
-              // ALTER TABLE ... DETACH PARTITION ... CONCURRENTLY ends with it; a column
-              // merely named "concurrently" does not.
-              || (w1 == TABLE && wordCount < MAX_WORDS && words[wordCount - 1] == CONCURRENTLY)
-              || (w1 == TYPE
-                  && serverMajorVersion > 0
-                  && serverMajorVersion < 12
-                  && hasSequence(ADD, VALUE));
-      case REINDEX ->
-          w1 == SCHEMA
-              || w1 == DATABASE
-              || w1 == SYSTEM
-              || has(CONCURRENTLY)
-              || reindexConcurrently;
-      case VACUUM -> true;
-      case DISCARD -> w1 == ALL;
-      case COMMIT, ROLLBACK -> w1 == PREPARED;
-      default -> false;
+          w1 == TEMPORARY || (w1 == OR && w(2) == REPLACE && w(3) == TEMPORARY) ? null : "CREATE";
+      case DROP -> w1 == TEMPORARY ? null : "DROP";
+      case ALTER, RENAME, TRUNCATE, GRANT, REVOKE, FLUSH, INSTALL, UNINSTALL -> w0.name();
+      case LOCK -> w1 == TABLES || w1 == TABLE ? "LOCK TABLES" : null;
+      case UNLOCK -> w1 == TABLES || w1 == TABLE ? "UNLOCK TABLES" : null;
+      case ANALYZE, OPTIMIZE, REPAIR, CHECK -> w1 == TABLE || w(2) == TABLE ? w0.name() : null;
+      case CACHE -> w1 == INDEX ? "CACHE INDEX" : null;
+      case LOAD -> w1 == INDEX ? "LOAD INDEX" : null;
+      case SET -> w1 == PASSWORD ? "SET PASSWORD" : null;
+      default -> null;
     };
   }
 
-  private boolean isImplicitCommit(Kw w0, Kw w1) {
-    return switch (w0) {
-      case CREATE -> !(w1 == TEMPORARY || (w1 == OR && w(2) == REPLACE && w(3) == TEMPORARY));
-      case DROP -> w1 != TEMPORARY;
-      case ALTER, RENAME, TRUNCATE, GRANT, REVOKE, FLUSH, INSTALL, UNINSTALL -> true;
-      case LOCK, UNLOCK -> w1 == TABLES || w1 == TABLE;
-      case ANALYZE, OPTIMIZE, REPAIR, CHECK -> w1 == TABLE || w(2) == TABLE;
-      case CACHE, LOAD -> w1 == INDEX;
-      case SET -> w1 == PASSWORD;
-      default -> false;
-    };
+  // ---- read by PostgresNonTransactional ----
+
+  Kw word(int i) {
+    return w(i);
   }
 
-  private boolean has(Kw k) {
+  int serverMajorVersion() {
+    return serverMajorVersion;
+  }
+
+  boolean reindexConcurrently() {
+    return reindexConcurrently;
+  }
+
+  /** ALTER TABLE ... DETACH PARTITION ... CONCURRENTLY: the option ends the statement. */
+  boolean detachConcurrently() {
+    return detachPartition && lastWord == CONCURRENTLY;
+  }
+
+  boolean has(Kw k) {
     for (int i = 0; i < wordCount; i++) {
       if (words[i] == k) {
         return true;
@@ -366,7 +421,7 @@ final class StatementInfo {
     return false;
   }
 
-  private boolean hasSequence(Kw a, Kw b) {
+  boolean hasSequence(Kw a, Kw b) {
     for (int i = 0; i + 1 < wordCount; i++) {
       if (words[i] == a && words[i + 1] == b) {
         return true;

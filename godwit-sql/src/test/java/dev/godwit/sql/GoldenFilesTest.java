@@ -48,6 +48,32 @@ class GoldenFilesTest {
         .map(p -> DynamicTest.dynamicTest(ROOT.relativize(p).toString(), () -> check(p)));
   }
 
+  /** MariaDB splits like the rest of its family: the MySQL cases give the same output. */
+  @TestFactory
+  Stream<DynamicTest> splitsMySqlGoldenFilesTheSameForMariaDb() throws IOException {
+    List<Path> cases = new ArrayList<>();
+    try (Stream<Path> files = Files.list(ROOT.resolve("mysql"))) {
+      files.filter(p -> p.toString().endsWith(".sql")).sorted().forEach(cases::add);
+    }
+    assertThat(cases).hasSizeGreaterThan(5);
+    return cases.stream()
+        .map(
+            p ->
+                DynamicTest.dynamicTest(
+                    "mariadb: " + p.getFileName(),
+                    () -> {
+                      String script = Files.readString(p, StandardCharsets.UTF_8);
+                      String name = p.getFileName().toString();
+                      SplitOptions maria = SplitOptions.of(SqlDialect.MARIADB);
+                      Path expected =
+                          p.resolveSibling(name.substring(0, name.length() - 4) + ".expected");
+                      assertThat(render(maria, script, name))
+                          .isEqualTo(Files.readString(expected, StandardCharsets.UTF_8));
+                      assertThat(renderTiny(maria, script, name))
+                          .isEqualTo(render(maria, script, name));
+                    }));
+  }
+
   private static void check(Path sqlFile) throws IOException {
     String dialectName = sqlFile.getParent().getFileName().toString().toUpperCase(Locale.ROOT);
     SqlDialect dialect = SqlDialect.valueOf(dialectName);

@@ -34,6 +34,18 @@ class H2SplitTest {
   }
 
   @Test
+  void readsBacktickIdentifiersLikeH2sTokenizer() {
+    assertThat(texts(H2, "SELECT `a;b``c` FROM t;SELECT 2"))
+        .containsExactly("SELECT `a;b``c` FROM t", "SELECT 2");
+  }
+
+  @Test
+  void readsDollarSignsInsideWordsLikeJavaIdentifiers() {
+    // H2 reads a$$ as one identifier, so no $$ body opens here.
+    assertThat(texts(H2, "SELECT a$$;SELECT b$$")).containsExactly("SELECT a$$", "SELECT b$$");
+  }
+
+  @Test
   void nestsBlockCommentsLikeH2() {
     assertThat(texts(H2, "/* a /* b; */ SELECT 0; */ SELECT 1;")).containsExactly("SELECT 1");
   }

@@ -16,14 +16,15 @@ final class ScriptGenerator {
   private static final String[] FIRST = {"SELECT", "INSERT", "UPDATE", "DELETE", "VALUES", "CALL"};
   private static final String[] SAFE_WORDS = {"FROM", "WHERE", "AND", "OR", "NULL", "AS", "ON"};
 
-  private final SqlDialect dialect;
+  private final SqlDialect family;
   private final Random random;
   private final StringBuilder script = new StringBuilder();
   private final List<Expected> expected = new ArrayList<>();
   private String delimiter = ";";
 
   ScriptGenerator(SqlDialect dialect, Random random) {
-    this.dialect = dialect;
+    // MariaDB's scripts are MySQL's: the family's constructs are generated.
+    this.family = dialect.family();
     this.random = random;
   }
 
@@ -39,12 +40,12 @@ final class ScriptGenerator {
   ScriptGenerator generate(int maxStatements) {
     int n = random.nextInt(maxStatements + 1);
     for (int i = 0; i < n; i++) {
-      if (dialect == SqlDialect.MYSQL && random.nextInt(8) == 0) {
+      if (family == SqlDialect.MYSQL && random.nextInt(8) == 0) {
         switchDelimiter();
       }
       String leading = separator();
       boolean last = i == n - 1;
-      boolean copy = dialect == SqlDialect.POSTGRES && random.nextInt(12) == 0;
+      boolean copy = family == SqlDialect.POSTGRES && random.nextInt(12) == 0;
       String sql = copy ? "COPY x_t (x_a) FROM stdin" : statement();
       int at = script.length();
       script.append(sql);
@@ -131,7 +132,7 @@ final class ScriptGenerator {
 
   private String comment() {
     String text = text("ab ;'\"$`#-[]é", 12).replace("\n", " ");
-    boolean nested = dialect == SqlDialect.POSTGRES || dialect == SqlDialect.H2;
+    boolean nested = family == SqlDialect.POSTGRES || family == SqlDialect.H2;
     return switch (random.nextInt(nested ? 3 : 2)) {
       case 0 -> (lineCommentStart() + text).stripTrailing();
       case 1 -> "/* " + text.replace("*", "") + " */";
@@ -140,7 +141,7 @@ final class ScriptGenerator {
   }
 
   private String lineCommentStart() {
-    return switch (dialect) {
+    return switch (family) {
       case MYSQL -> random.nextBoolean() ? "# " : "-- ";
       case H2 -> random.nextBoolean() ? "// " : "-- ";
       default -> random.nextBoolean() ? "--" : "-- ";
@@ -163,7 +164,7 @@ final class ScriptGenerator {
     if (kind == 0) {
       return compound();
     }
-    if (kind == 1 && !delimiter.equals(";") && dialect == SqlDialect.MYSQL) {
+    if (kind == 1 && !delimiter.equals(";") && family == SqlDialect.MYSQL) {
       return simple() + "; " + simple();
     }
     return simple();
@@ -213,7 +214,7 @@ final class ScriptGenerator {
       String alphabet = "abcdeiouxyz0123456789_ÄÜ";
       w.append(alphabet.charAt(random.nextInt(alphabet.length())));
     }
-    if (dialect != SqlDialect.H2 && random.nextInt(10) == 0) {
+    if (family != SqlDialect.H2 && random.nextInt(10) == 0) {
       w.append("$x");
     }
     return w.toString();
@@ -230,7 +231,7 @@ final class ScriptGenerator {
 
   private String string() {
     String t = text(NASTY, 14);
-    switch (dialect) {
+    switch (family) {
       case POSTGRES -> {
         int k = random.nextInt(4);
         if (k == 0) {
@@ -265,10 +266,10 @@ final class ScriptGenerator {
   private String quotedIdentifier() {
     String t = text("ab ;'\"`$é[", 8).replace("\n", "");
     int k = random.nextInt(3);
-    if (dialect == SqlDialect.MYSQL || (dialect == SqlDialect.SQLITE && k == 0)) {
+    if (family == SqlDialect.MYSQL || (family == SqlDialect.SQLITE && k == 0)) {
       return "`" + t.replace("`", "``") + "`";
     }
-    if (dialect == SqlDialect.SQLITE && k == 1) {
+    if (family == SqlDialect.SQLITE && k == 1) {
       return "[" + t.replace("]", "").replace("[", "") + "]";
     }
     return "\"" + t.replace("\"", "\"\"") + "\"";
@@ -276,7 +277,7 @@ final class ScriptGenerator {
 
   /** Dialect-specific oddities that must not confuse the splitter. */
   private String special() {
-    return switch (dialect) {
+    return switch (family) {
       case POSTGRES ->
           new String[] {"$1", "x_a$b", "e", "x_e'a;'", "E'\\\\'", "(x_a;x_b)"}[random.nextInt(6)];
       case MYSQL ->
@@ -286,11 +287,12 @@ final class ScriptGenerator {
               [random.nextInt(6)];
       case SQLITE -> new String[] {"$x_p", ":x_p", "?1", "@x_p"}[random.nextInt(4)];
       case H2 -> new String[] {"?", "x_a/2", "x_a-1"}[random.nextInt(3)];
+      case MARIADB -> throw new IllegalStateException("generated as its family");
     };
   }
 
   private String compound() {
-    return switch (dialect) {
+    return switch (family) {
       case POSTGRES ->
           random.nextBoolean()
               ? "CREATE FUNCTION x_f() RETURNS int LANGUAGE sql\nBEGIN ATOMIC\n  "
@@ -307,6 +309,7 @@ final class ScriptGenerator {
               + "; END";
       case MYSQL -> "CREATE PROCEDURE x_p()\nBEGIN\n  " + mysqlBody(2) + "\nEND";
       case H2 -> "CREATE ALIAS x_f AS $$ String f() { return \"a;b\"; } $$";
+      case MARIADB -> throw new IllegalStateException("generated as its family");
     };
   }
 

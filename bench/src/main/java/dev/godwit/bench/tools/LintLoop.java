@@ -1,10 +1,10 @@
 package dev.godwit.bench.tools;
 
-import dev.godwit.lint.LintDialect;
 import dev.godwit.lint.LintInput;
 import dev.godwit.lint.LintOptions;
 import dev.godwit.lint.LintReport;
 import dev.godwit.lint.Linter;
+import dev.godwit.sql.SqlDialect;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +31,7 @@ public final class LintLoop {
         inputs.add(LintInput.of(f.getFileName().toString(), Files.readString(f, StandardCharsets.UTF_8)));
       }
     }
-    LintOptions options = LintOptions.builder(LintDialect.POSTGRES).version("15").build();
+    LintOptions options = LintOptions.builder(SqlDialect.POSTGRES).version("15").build();
     LintReport report = null;
     for (int i = 0; i < warmups; i++) {
       report = Linter.lint(inputs, options);

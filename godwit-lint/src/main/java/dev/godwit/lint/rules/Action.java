@@ -1,5 +1,7 @@
 package dev.godwit.lint.rules;
 
+import dev.godwit.sql.Token;
+
 /** One action of an ALTER TABLE statement. */
 sealed interface Action {
 

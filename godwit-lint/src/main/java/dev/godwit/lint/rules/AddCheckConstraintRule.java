@@ -2,6 +2,7 @@ package dev.godwit.lint.rules;
 
 import dev.godwit.lint.RuleInfo;
 import dev.godwit.lint.Severity;
+import dev.godwit.sql.SqlDialect;
 
 /** {@code add-check-constraint}: ADD CHECK without NOT VALID checks every row under the lock. */
 final class AddCheckConstraintRule implements Rule {
@@ -25,10 +26,8 @@ final class AddCheckConstraintRule implements Rule {
     if (!(ctx.parsed() instanceof Parsed.AlterTable a) || ctx.isNew(a.table())) {
       return;
     }
-    if (ctx.mysql()
-        && ctx.dialect == dev.godwit.lint.LintDialect.MYSQL
-        && ctx.version.below(8, 0, 16)) {
-      // MySQL before 8.0.16 parses CHECK and ignores it.
+    if (ctx.mysql() && ctx.dialect != SqlDialect.MARIADB && ctx.version.below(8, 0, 16)) {
+      // MySQL before 8.0.16 parses CHECK and ignores it; MariaDB enforces it since 10.2.
       return;
     }
     for (Action action : a.actions()) {

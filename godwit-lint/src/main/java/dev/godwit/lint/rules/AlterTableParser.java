@@ -1,6 +1,7 @@
 package dev.godwit.lint.rules;
 
-import dev.godwit.lint.LintDialect;
+import dev.godwit.sql.SqlDialect;
+import dev.godwit.sql.Token;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,7 +10,7 @@ final class AlterTableParser {
   private AlterTableParser() {}
 
   /** After {@code ALTER TABLE}. */
-  static Parsed parse(Cursor c, LintDialect dialect) {
+  static Parsed parse(Cursor c, SqlDialect dialect) {
     boolean ifExists = c.accept("if", "exists");
     c.accept("only");
     if (c.is("all")) {
@@ -32,7 +33,7 @@ final class AlterTableParser {
     return new Parsed.AlterTable(table, ifExists, actions);
   }
 
-  private static void action(Cursor c, LintDialect dialect, List<Action> out) {
+  private static void action(Cursor c, SqlDialect dialect, List<Action> out) {
     Token first = c.peek();
     if (c.accept("add")) {
       add(c, dialect, out);
@@ -96,8 +97,8 @@ final class AlterTableParser {
     return new Action.Other(first == null ? "" : first.value(), PgLock.ACCESS_EXCLUSIVE);
   }
 
-  private static void add(Cursor c, LintDialect dialect, List<Action> out) {
-    if (c.isPunct("(") && dialect.isMySqlFamily()) {
+  private static void add(Cursor c, SqlDialect dialect, List<Action> out) {
+    if (c.isPunct("(") && dialect.family() == SqlDialect.MYSQL) {
       // MySQL ADD (a int, b int): several columns, or an index list.
       for (List<Token> part : Cursor.split(c.parens(), ",")) {
         Cursor pc = new Cursor(part);
@@ -148,7 +149,7 @@ final class AlterTableParser {
         : new Action.DropColumn(col);
   }
 
-  private static Action alter(Cursor c, LintDialect dialect) {
+  private static Action alter(Cursor c, SqlDialect dialect) {
     if (c.is("constraint") || c.is("check") || c.is("index")) {
       return new Action.Other("alter " + c.next().value(), PgLock.ACCESS_EXCLUSIVE);
     }

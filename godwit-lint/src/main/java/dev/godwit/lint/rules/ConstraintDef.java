@@ -1,5 +1,6 @@
 package dev.godwit.lint.rules;
 
+import dev.godwit.sql.Token;
 import java.util.List;
 
 /**

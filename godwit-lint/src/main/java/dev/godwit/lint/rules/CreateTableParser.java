@@ -1,6 +1,7 @@
 package dev.godwit.lint.rules;
 
-import dev.godwit.lint.LintDialect;
+import dev.godwit.sql.SqlDialect;
+import dev.godwit.sql.Token;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,7 +10,7 @@ final class CreateTableParser {
   private CreateTableParser() {}
 
   /** After {@code CREATE [TEMP] TABLE}. */
-  static Parsed parse(Cursor c, LintDialect dialect, boolean temporary) {
+  static Parsed parse(Cursor c, SqlDialect dialect, boolean temporary) {
     c.accept("if", "not", "exists");
     Name table = c.name();
     if (table == null) {

@@ -1,11 +1,11 @@
 package dev.godwit.lint.rules;
 
-import dev.godwit.lint.LintDialect;
 import dev.godwit.lint.LintInput;
 import dev.godwit.lint.LintOptions;
 import dev.godwit.lint.RuleInfo;
 import dev.godwit.lint.ServerVersion;
 import dev.godwit.lint.Severity;
+import dev.godwit.sql.SqlDialect;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -20,7 +20,7 @@ import java.util.Set;
  */
 final class Ctx {
   final LintOptions options;
-  final LintDialect dialect;
+  final SqlDialect dialect;
   final ServerVersion version;
   final Schema schema;
   final LintInput input;
@@ -79,15 +79,15 @@ final class Ctx {
   }
 
   boolean pg() {
-    return dialect == LintDialect.POSTGRES;
+    return dialect == SqlDialect.POSTGRES;
   }
 
   boolean mysql() {
-    return dialect.isMySqlFamily();
+    return dialect.family() == SqlDialect.MYSQL;
   }
 
   boolean sqlite() {
-    return dialect == LintDialect.SQLITE;
+    return dialect == SqlDialect.SQLITE;
   }
 
   /** PostgreSQL at least {@code major}; an unknown version counts as a current one. */

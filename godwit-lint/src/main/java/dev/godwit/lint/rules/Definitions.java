@@ -1,7 +1,8 @@
 package dev.godwit.lint.rules;
 
-import dev.godwit.lint.LintDialect;
 import dev.godwit.lint.rules.ConstraintDef.Kind;
+import dev.godwit.sql.SqlDialect;
+import dev.godwit.sql.Token;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -119,7 +120,7 @@ final class Definitions {
           "tinyint");
 
   /** A type at the cursor, or null when none is written. */
-  static TypeRef type(Cursor c, LintDialect dialect) {
+  static TypeRef type(Cursor c, SqlDialect dialect) {
     List<String> words = new ArrayList<>();
     List<String> args = new ArrayList<>();
     List<String> modifiers = new ArrayList<>();
@@ -183,9 +184,9 @@ final class Definitions {
       return null;
     }
     String base = String.join(" ", words);
-    if (dialect == LintDialect.POSTGRES) {
+    if (dialect == SqlDialect.POSTGRES) {
       base = PG_TYPES.getOrDefault(base, base);
-    } else if (dialect.isMySqlFamily()) {
+    } else if (dialect.family() == SqlDialect.MYSQL) {
       base = MYSQL_TYPES.getOrDefault(base, base);
     }
     if (!modifiers.isEmpty()) {
@@ -212,7 +213,7 @@ final class Definitions {
   }
 
   /** A column definition at the cursor: name, type, constraints. */
-  static ColumnDef column(Cursor c, LintDialect dialect) {
+  static ColumnDef column(Cursor c, SqlDialect dialect) {
     String name = c.ident();
     if (name == null) {
       return null;
@@ -297,7 +298,7 @@ final class Definitions {
   }
 
   /** Whether a table element or ADD action starts a constraint rather than a column. */
-  static boolean startsConstraint(Cursor c, LintDialect dialect) {
+  static boolean startsConstraint(Cursor c, SqlDialect dialect) {
     Token t = c.peek();
     if (t == null || t.kind() != Token.Kind.WORD) {
       return false;
@@ -306,13 +307,13 @@ final class Definitions {
       case "constraint", "check", "foreign", "exclude" -> true;
       case "primary" -> c.peek(1) != null && c.peek(1).is("key");
       case "unique" -> true;
-      case "index", "key", "fulltext", "spatial" -> dialect.isMySqlFamily();
+      case "index", "key", "fulltext", "spatial" -> dialect.family() == SqlDialect.MYSQL;
       default -> false;
     };
   }
 
   /** A table constraint or MySQL index definition at the cursor. */
-  static ConstraintDef constraint(Cursor c, LintDialect dialect) {
+  static ConstraintDef constraint(Cursor c, SqlDialect dialect) {
     String name = null;
     if (c.accept("constraint")) {
       Token t = c.peek();

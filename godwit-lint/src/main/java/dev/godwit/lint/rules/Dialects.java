@@ -1,6 +1,6 @@
 package dev.godwit.lint.rules;
 
-import dev.godwit.lint.LintDialect;
+import dev.godwit.sql.SqlDialect;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -8,11 +8,14 @@ import java.util.Set;
 final class Dialects {
   private Dialects() {}
 
-  static final Set<LintDialect> PG = EnumSet.of(LintDialect.POSTGRES);
-  static final Set<LintDialect> MY = EnumSet.of(LintDialect.MYSQL, LintDialect.MARIADB);
-  static final Set<LintDialect> SL = EnumSet.of(LintDialect.SQLITE);
-  static final Set<LintDialect> PG_MY =
-      EnumSet.of(LintDialect.POSTGRES, LintDialect.MYSQL, LintDialect.MARIADB);
-  static final Set<LintDialect> PG_SL = EnumSet.of(LintDialect.POSTGRES, LintDialect.SQLITE);
-  static final Set<LintDialect> ALL = EnumSet.allOf(LintDialect.class);
+  static final Set<SqlDialect> PG = EnumSet.of(SqlDialect.POSTGRES);
+  static final Set<SqlDialect> MY = EnumSet.of(SqlDialect.MYSQL, SqlDialect.MARIADB);
+  static final Set<SqlDialect> SL = EnumSet.of(SqlDialect.SQLITE);
+  static final Set<SqlDialect> PG_MY =
+      EnumSet.of(SqlDialect.POSTGRES, SqlDialect.MYSQL, SqlDialect.MARIADB);
+  static final Set<SqlDialect> PG_SL = EnumSet.of(SqlDialect.POSTGRES, SqlDialect.SQLITE);
+
+  /** Every dialect the linter has rules for: not H2. */
+  static final Set<SqlDialect> ALL =
+      EnumSet.of(SqlDialect.POSTGRES, SqlDialect.MYSQL, SqlDialect.MARIADB, SqlDialect.SQLITE);
 }

@@ -1,6 +1,7 @@
 package dev.godwit.lint.rules;
 
-import dev.godwit.lint.LintDialect;
+import dev.godwit.sql.SqlDialect;
+import dev.godwit.sql.Token;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,7 +9,7 @@ import java.util.List;
 final class DmlParser {
   private DmlParser() {}
 
-  static Parsed parse(String verb, Cursor c, LintDialect dialect) {
+  static Parsed parse(String verb, Cursor c, SqlDialect dialect) {
     return switch (verb) {
       case "update" -> update(c);
       case "delete" -> delete(c);

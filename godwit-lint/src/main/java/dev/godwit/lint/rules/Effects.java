@@ -1,6 +1,7 @@
 package dev.godwit.lint.rules;
 
 import dev.godwit.sql.StatementFlag;
+import dev.godwit.sql.Token;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.godwit.lint.rules;
 
 import dev.godwit.lint.RuleInfo;
 import dev.godwit.lint.Severity;
+import dev.godwit.sql.Token;
 
 /** {@code enum-value-add-in-transaction}: a new enum label used before it is committed. */
 final class EnumValueAddInTransactionRule implements Rule {

@@ -4,11 +4,14 @@ import dev.godwit.lint.LintInput;
 import dev.godwit.lint.LintOptions;
 import dev.godwit.lint.Rules;
 import dev.godwit.sql.SplitOptions;
+import dev.godwit.sql.SqlDialect;
 import dev.godwit.sql.SqlSplitException;
 import dev.godwit.sql.SqlSplitter;
+import dev.godwit.sql.SqlTokenizer;
 import dev.godwit.sql.Statement;
 import dev.godwit.sql.StatementFlag;
 import dev.godwit.sql.StatementStream;
+import dev.godwit.sql.Token;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
@@ -39,8 +42,8 @@ final class FileLinter {
     }
     List<Stmt> statements = new ArrayList<>();
     boolean anyNonTransactional = false;
-    SplitOptions split = SplitOptions.of(options.dialect().sqlDialect());
-    if (options.dialect() == dev.godwit.lint.LintDialect.POSTGRES && options.version().known()) {
+    SplitOptions split = SplitOptions.of(options.dialect());
+    if (options.dialect() == SqlDialect.POSTGRES && options.version().known()) {
       split = split.withServerMajorVersion(options.version().major());
     }
     try (StatementStream stream =
@@ -69,7 +72,7 @@ final class FileLinter {
         switch (input.transaction()) {
           case TRANSACTION -> true;
           case NONE -> false;
-          case AUTO -> !options.dialect().isMySqlFamily() && !anyNonTransactional;
+          case AUTO -> options.dialect().family() != SqlDialect.MYSQL && !anyNonTransactional;
         };
     Ctx ctx = new Ctx(options, schema, input, statements, runnerTx);
     List<Rule> active = new ArrayList<>();
@@ -125,7 +128,7 @@ final class FileLinter {
     List<Token> tokens;
     Parsed parsed;
     try {
-      tokens = Tokenizer.tokenize(st.sql(), options.dialect());
+      tokens = SqlTokenizer.tokenize(st.sql(), options.dialect());
     } catch (RuntimeException e) {
       return new Stmt(index, st, List.of(), new Parsed.Unparsed("could not tokenize: " + e));
     }

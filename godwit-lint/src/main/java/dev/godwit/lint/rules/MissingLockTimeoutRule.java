@@ -1,8 +1,9 @@
 package dev.godwit.lint.rules;
 
-import dev.godwit.lint.LintDialect;
 import dev.godwit.lint.RuleInfo;
 import dev.godwit.lint.Severity;
+import dev.godwit.sql.SqlDialect;
+import dev.godwit.sql.Token;
 import java.util.Map;
 
 /** {@code missing-lock-timeout}: a strong lock requested with no lock timeout set (opt-in). */
@@ -61,9 +62,7 @@ final class MissingLockTimeoutRule implements Rule {
               + table
               + " queues behind it.",
           "Start the migration with SET SESSION lock_wait_timeout = 5;"
-              + (ctx.dialect == LintDialect.MARIADB
-                  ? " (MariaDB: or ALTER TABLE ... WAIT 5)."
-                  : ""),
+              + (ctx.dialect == SqlDialect.MARIADB ? " (MariaDB: or ALTER TABLE ... WAIT 5)." : ""),
           "Retry with back-off on error 1205.");
     }
   }

@@ -1,5 +1,6 @@
 package dev.godwit.lint.rules;
 
+import dev.godwit.sql.Token;
 import java.util.List;
 
 /** What a statement is, as far as the rules care. Unrecognised statements are {@link Other}. */
@@ -99,12 +100,6 @@ sealed interface Parsed {
   record CreateSchema(Name schema) implements Parsed {}
 
   record CreateTrigger(Name table) implements Parsed {}
-
-  /**
-   * A statement PostgreSQL refuses in a transaction block and no other record covers: CREATE/DROP
-   * DATABASE, CREATE/DROP TABLESPACE, ALTER SYSTEM.
-   */
-  record NonTransactional(String what) implements Parsed {}
 
   /** A statement no rule needs to understand. {@code verb} is its first word. */
   record Other(String verb) implements Parsed {}

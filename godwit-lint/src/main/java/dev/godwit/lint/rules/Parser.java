@@ -1,6 +1,7 @@
 package dev.godwit.lint.rules;
 
-import dev.godwit.lint.LintDialect;
+import dev.godwit.sql.SqlDialect;
+import dev.godwit.sql.Token;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.Map;
 final class Parser {
   private Parser() {}
 
-  static Parsed parse(List<Token> tokens, LintDialect dialect) {
+  static Parsed parse(List<Token> tokens, SqlDialect dialect) {
     if (tokens.isEmpty()) {
       return new Parsed.Other("");
     }
@@ -61,7 +62,7 @@ final class Parser {
     };
   }
 
-  private static Parsed alter(Cursor c, LintDialect dialect) {
+  private static Parsed alter(Cursor c, SqlDialect dialect) {
     if (c.accept("table")) {
       return AlterTableParser.parse(c, dialect);
     }
@@ -76,13 +77,10 @@ final class Parser {
       }
       return new Parsed.Other("alter");
     }
-    if (dialect == LintDialect.POSTGRES && c.accept("system")) {
-      return new Parsed.NonTransactional("ALTER SYSTEM");
-    }
     return new Parsed.Other("alter");
   }
 
-  private static Parsed create(Cursor c, LintDialect dialect) {
+  private static Parsed create(Cursor c, SqlDialect dialect) {
     c.accept("or", "replace");
     boolean temporary = c.acceptAny("temp", "temporary") != null;
     c.acceptAny("global", "local", "unlogged");
@@ -132,13 +130,10 @@ final class Parser {
               || Cursor.hasTopLevelPair(rest, "not", "null");
       return new Parsed.CreateDomain(d, constrained);
     }
-    if (c.accept("schema") || (dialect.isMySqlFamily() && c.is("database"))) {
+    if (c.accept("schema") || (dialect.family() == SqlDialect.MYSQL && c.is("database"))) {
       c.accept("database");
       c.accept("if", "not", "exists");
       return new Parsed.CreateSchema(c.name());
-    }
-    if (dialect == LintDialect.POSTGRES && (c.is("database") || c.is("tablespace"))) {
-      return new Parsed.NonTransactional("CREATE " + c.next().value().toUpperCase(Locale.ROOT));
     }
     c.accept("constraint");
     if (c.accept("trigger")) {
@@ -205,7 +200,7 @@ final class Parser {
     return null;
   }
 
-  private static Parsed drop(Cursor c, LintDialect dialect) {
+  private static Parsed drop(Cursor c, SqlDialect dialect) {
     boolean temporary = c.accept("temporary");
     if (c.accept("table")) {
       c.accept("if", "exists");
@@ -226,16 +221,13 @@ final class Parser {
     }
     if (c.is("schema") || c.is("database")) {
       String kind = c.next().value();
-      if (dialect.isMySqlFamily()) {
+      if (dialect.family() == SqlDialect.MYSQL) {
         kind = "database";
       }
       c.accept("if", "exists");
       List<Name> names = c.names();
       boolean cascade = Cursor.indexOfTopLevel(c.rest(), 0, "cascade") >= 0;
       return new Parsed.DropSchema(kind, names, cascade);
-    }
-    if (dialect == LintDialect.POSTGRES && c.accept("tablespace")) {
-      return new Parsed.NonTransactional("DROP TABLESPACE");
     }
     return new Parsed.Other("drop");
   }
@@ -284,8 +276,8 @@ final class Parser {
     return new Parsed.RenameTables(from, to);
   }
 
-  private static Parsed lock(Cursor c, LintDialect dialect) {
-    if (dialect.isMySqlFamily()) {
+  private static Parsed lock(Cursor c, SqlDialect dialect) {
+    if (dialect.family() == SqlDialect.MYSQL) {
       if (!c.accept("tables") && !c.accept("table")) {
         return new Parsed.Other("lock");
       }
@@ -322,8 +314,8 @@ final class Parser {
     return new Parsed.LockTable(names, label, mode);
   }
 
-  private static Parsed vacuum(Cursor c, LintDialect dialect) {
-    if (dialect != LintDialect.POSTGRES) {
+  private static Parsed vacuum(Cursor c, SqlDialect dialect) {
+    if (dialect != SqlDialect.POSTGRES) {
       return new Parsed.Other("vacuum");
     }
     boolean full = false;
@@ -364,7 +356,7 @@ final class Parser {
     return new Parsed.Cluster(first);
   }
 
-  private static Parsed set(Cursor c, LintDialect dialect) {
+  private static Parsed set(Cursor c, SqlDialect dialect) {
     boolean local = c.accept("local");
     c.acceptAny("session", "global", "persist", "persist_only");
     if (c.accept("time", "zone")) {
@@ -431,7 +423,7 @@ final class Parser {
         });
   }
 
-  private static Parsed with(Cursor c, LintDialect dialect) {
+  private static Parsed with(Cursor c, SqlDialect dialect) {
     c.accept("recursive");
     do {
       c.ident();

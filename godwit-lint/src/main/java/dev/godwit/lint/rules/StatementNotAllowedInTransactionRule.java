@@ -2,6 +2,7 @@ package dev.godwit.lint.rules;
 
 import dev.godwit.lint.RuleInfo;
 import dev.godwit.lint.Severity;
+import dev.godwit.sql.Statement;
 import dev.godwit.sql.StatementFlag;
 
 /** {@code statement-not-allowed-in-transaction}: CONCURRENTLY, VACUUM... inside a transaction. */
@@ -53,42 +54,23 @@ final class StatementNotAllowedInTransactionRule implements Rule {
             + " works.");
   }
 
+  /**
+   * What the splitter found that cannot run in a transaction ({@link Statement#reason()}), or null.
+   * The splitter is the one list of such statements; two of them are another rule's: ALTER TYPE ...
+   * ADD VALUE before PostgreSQL 12 (enum-value-add-in-transaction) and COMMIT/ROLLBACK PREPARED,
+   * which end a prepared transaction rather than run in one.
+   */
   private static String what(Ctx ctx) {
-    Parsed p = ctx.parsed();
-    if (p instanceof Parsed.CreateIndex ci && ci.concurrently()) {
-      return "CREATE INDEX CONCURRENTLY";
-    }
-    if (p instanceof Parsed.DropIndex di && di.concurrently()) {
-      return "DROP INDEX CONCURRENTLY";
-    }
-    if (p instanceof Parsed.Reindex r && r.concurrently()) {
-      return "REINDEX CONCURRENTLY";
-    }
-    if (p instanceof Parsed.Vacuum) {
-      return "VACUUM";
-    }
-    if (p instanceof Parsed.NonTransactional n) {
-      return n.what();
-    }
-    if (p instanceof Parsed.DropSchema d && d.kind().equals("database")) {
-      return "DROP DATABASE";
-    }
-    if (p instanceof Parsed.AlterTable a) {
-      for (Action action : a.actions()) {
-        if (action instanceof Action.DetachPartition d && d.concurrently()) {
-          return "ALTER TABLE ... DETACH PARTITION ... CONCURRENTLY";
-        }
-      }
+    Statement st = ctx.stmt().statement();
+    if (!st.has(StatementFlag.NON_TRANSACTIONAL)) {
       return null;
     }
-    if (ctx.stmt().statement().has(StatementFlag.NON_TRANSACTIONAL)
-        && !(p instanceof Parsed.AlterTypeAddValue)
-        && !(p instanceof Parsed.Other o
+    Parsed p = ctx.parsed();
+    if (p instanceof Parsed.AlterTypeAddValue
+        || (p instanceof Parsed.Other o
             && (o.verb().equals("commit") || o.verb().equals("rollback")))) {
-      String sql = ctx.stmt().statement().sql();
-      int sp = sql.indexOf(' ', Math.min(sql.length(), 8));
-      return sql.substring(0, sp < 0 ? sql.length() : sp).toUpperCase(java.util.Locale.ROOT);
+      return null;
     }
-    return null;
+    return st.reason();
   }
 }

@@ -1,6 +1,7 @@
 package dev.godwit.lint.rules;
 
 import dev.godwit.sql.Statement;
+import dev.godwit.sql.Token;
 import java.util.List;
 
 /**

@@ -2,6 +2,7 @@ package dev.godwit.lint.rules;
 
 import dev.godwit.lint.RuleInfo;
 import dev.godwit.lint.Severity;
+import dev.godwit.sql.Token;
 import java.util.List;
 
 /** {@code unbatched-data-change}: one UPDATE/DELETE/INSERT ... SELECT over a whole table. */

@@ -2,17 +2,18 @@ package dev.godwit.lint.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.godwit.lint.LintDialect;
+import dev.godwit.sql.SqlDialect;
+import dev.godwit.sql.SqlTokenizer;
 import org.junit.jupiter.api.Test;
 
 class ParserTest {
 
   private static Parsed pg(String sql) {
-    return Parser.parse(Tokenizer.tokenize(sql, LintDialect.POSTGRES), LintDialect.POSTGRES);
+    return Parser.parse(SqlTokenizer.tokenize(sql, SqlDialect.POSTGRES), SqlDialect.POSTGRES);
   }
 
   private static Parsed my(String sql) {
-    return Parser.parse(Tokenizer.tokenize(sql, LintDialect.MYSQL), LintDialect.MYSQL);
+    return Parser.parse(SqlTokenizer.tokenize(sql, SqlDialect.MYSQL), SqlDialect.MYSQL);
   }
 
   @Test
