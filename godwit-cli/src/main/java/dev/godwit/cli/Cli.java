@@ -6,6 +6,7 @@ import dev.godwit.api.GodwitConfig;
 import dev.godwit.api.GodwitException;
 import dev.godwit.api.MigrateResult;
 import dev.godwit.api.MigrationFailedException;
+import dev.godwit.api.StatementLockTimeoutException;
 import dev.godwit.api.ValidateResult;
 import dev.godwit.api.ValidationException;
 import dev.godwit.internal.Redaction;
@@ -146,6 +147,11 @@ final class Cli {
         error.put("line", m.line());
         error.put("sqlState", m.sqlState());
         error.put("statementsAlreadyRun", m.alreadyRun());
+      }
+      if (e instanceof StatementLockTimeoutException l) {
+        error.put("attempts", l.attempts());
+        error.put("waitedMs", l.waited().toMillis());
+        error.put("blockers", l.blockers());
       }
       Map<String, Object> root = new LinkedHashMap<>();
       root.put("error", error);

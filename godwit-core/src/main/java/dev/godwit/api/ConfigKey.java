@@ -1,5 +1,6 @@
 package dev.godwit.api;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -7,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Every setting, defined once. The TOML key, the CLI flag ({@code --baseline-version}) and the
@@ -60,6 +63,22 @@ public enum ConfigKey {
   SQL_MIGRATION_SUFFIXES("sqlMigrationSuffixes", Kind.LIST, ".sql", "Suffixes of SQL files"),
   LOCK_WAIT_TIMEOUT(
       "lockWaitTimeout", Kind.INTEGER, "300", "Seconds to wait for another runner's lock"),
+  LOCK_TIMEOUT(
+      "lockTimeout",
+      Kind.DURATION,
+      "500ms",
+      "Longest wait of one attempt for a table lock (PostgreSQL, MySQL/MariaDB); 0 turns it off"),
+  LOCK_RETRIES(
+      "lockRetries",
+      Kind.INTEGER,
+      "30",
+      "Retries after a lock timeout, with backoff: the whole migration, or in one without a"
+          + " transaction the statement"),
+  STATEMENT_TIMEOUT(
+      "statementTimeout",
+      Kind.DURATION,
+      "0",
+      "Longest run of one statement (PostgreSQL, MariaDB); 0 turns it off"),
   CONNECT_RETRIES("connectRetries", Kind.INTEGER, "0", "Retries when the database is unreachable"),
   CONNECT_RETRIES_INTERVAL(
       "connectRetriesInterval", Kind.INTEGER, "120", "Longest wait between retries, seconds"),
@@ -89,7 +108,12 @@ public enum ConfigKey {
     BOOLEAN,
     INTEGER,
     LIST,
-    MAP
+    MAP,
+    /**
+     * A length of time: {@code 500ms}, {@code 2s}, {@code 1m}, {@code 1h}, or {@code 0}. A bare
+     * number other than 0 is refused: PostgreSQL reads one as milliseconds, MySQL as seconds.
+     */
+    DURATION
   }
 
   private static final Map<String, ConfigKey> BY_NAME = new LinkedHashMap<>();
@@ -195,6 +219,8 @@ public enum ConfigKey {
               "Setting '" + key + "' must be a whole number, not '" + text + "'",
               e);
         }
+      case DURATION:
+        return parseDuration(text);
       case LIST:
         List<String> items = new ArrayList<>();
         for (String s : text.split(",", -1)) {
@@ -225,6 +251,53 @@ public enum ConfigKey {
       default:
         return text;
     }
+  }
+
+  // Whole milliseconds up to PostgreSQL's limit for lock_timeout and statement_timeout.
+  private static final Pattern DURATION_TEXT = Pattern.compile("(\\d{1,12})\\s*(ms|s|m|h)?");
+  private static final long LONGEST_MS = Integer.MAX_VALUE;
+
+  private Duration parseDuration(String text) {
+    Matcher m = DURATION_TEXT.matcher(text.trim().toLowerCase(Locale.ROOT));
+    if (!m.matches()) {
+      throw new GodwitException(
+          ErrorCode.CONFIGURATION,
+          "Setting '"
+              + key
+              + "' must be a duration such as 500ms, 2s, 1m or 1h (0 turns it off), not '"
+              + text
+              + "'");
+    }
+    long n = Long.parseLong(m.group(1));
+    String unit = m.group(2);
+    if (unit == null && n != 0) {
+      throw new GodwitException(
+          ErrorCode.CONFIGURATION,
+          "Setting '"
+              + key
+              + "' needs a unit: "
+              + n
+              + "ms or "
+              + n
+              + "s, not '"
+              + text
+              + "' (PostgreSQL reads a bare number as milliseconds, MySQL as seconds)");
+    }
+    long ms =
+        unit == null
+            ? 0
+            : switch (unit) {
+              case "ms" -> n;
+              case "s" -> n * 1000;
+              case "m" -> n * 60_000;
+              default -> n * 3_600_000;
+            };
+    if (ms > LONGEST_MS) {
+      throw new GodwitException(
+          ErrorCode.CONFIGURATION,
+          "Setting '" + key + "' is at most 596h (PostgreSQL's limit), not '" + text + "'");
+    }
+    return Duration.ofMillis(ms);
   }
 
   /** The default value, typed. */

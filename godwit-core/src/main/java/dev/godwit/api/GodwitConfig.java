@@ -1,5 +1,6 @@
 package dev.godwit.api;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -87,6 +88,12 @@ public final class GodwitConfig {
     return v instanceof Integer i ? i : 0;
   }
 
+  /** A duration setting ({@link ConfigKey.Kind#DURATION}); zero when unset or off. */
+  public Duration duration(ConfigKey key) {
+    Object v = values.get(key);
+    return v instanceof Duration d ? d : Duration.ZERO;
+  }
+
   /** A list setting (empty when unset). */
   @SuppressWarnings("unchecked")
   public List<String> list(ConfigKey key) {
@@ -143,11 +150,17 @@ public final class GodwitConfig {
 
     private Builder() {}
 
-    /** Sets a typed value: String, Boolean, Integer, List of String or Map of String. */
+    /**
+     * Sets a typed value: String, Boolean, Integer, Duration, List of String or Map of String. Text
+     * is parsed by the setting's kind; a duration may also be given as text ({@code "500ms"}) or as
+     * the number 0 (off).
+     */
     public Builder set(ConfigKey key, Object value) {
       Objects.requireNonNull(key, "key");
       if (value instanceof String s && key.kind() != ConfigKey.Kind.STRING) {
         values.put(key, key.parse(s));
+      } else if (value instanceof Number n && key.kind() == ConfigKey.Kind.DURATION) {
+        values.put(key, key.parse(n.toString()));
       } else if (value instanceof List<?> l) {
         values.put(key, List.copyOf(l.stream().map(String::valueOf).toList()));
       } else if (value instanceof Map<?, ?> m) {

@@ -829,6 +829,13 @@ public final class Engine {
             + ctx.session().installedBy
             + "', success=true";
     return new PlanResult.Planned(
-        version, m.description(), type, m.script(), p.transactional(), statements, row);
+        version,
+        m.description(),
+        type,
+        m.script(),
+        p.transactional(),
+        statements,
+        row,
+        runner.planned(p));
   }
 }
