@@ -405,7 +405,7 @@ final class Output {
         }
         m.put("statements", statements);
         m.put("historyRow", p.historyRow());
-        m.put("lockPolicy", lockPolicy(p.lock()));
+        m.put("lockPolicy", LockPolicyText.json(p.lock()));
         items.add(m);
       }
       Map<String, Object> doc = new LinkedHashMap<>();
@@ -443,54 +443,10 @@ final class Output {
         }
       }
       if (p.lock() != null) {
-        out.println("  lock policy: " + describe(p.lock()));
+        out.println("  lock policy: " + LockPolicyText.line(p.lock()));
         p.lock().sql().forEach(sql -> out.println("    runs first: " + sql));
       }
       out.println("  writes history row: " + p.historyRow());
     }
-  }
-
-  private static Map<String, Object> lockPolicy(PlanResult.LockPolicy l) {
-    if (l == null) {
-      return null;
-    }
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("lockTimeoutMs", l.lockTimeoutMs());
-    m.put("lockRetries", l.retries());
-    m.put("retryUnit", l.retryUnit());
-    m.put("backoff", l.backoff());
-    m.put("statementTimeoutMs", l.statementTimeoutMs());
-    m.put("sql", l.sql());
-    m.put("source", l.source());
-    return m;
-  }
-
-  /** One line: "lock_timeout 500ms, up to 30 retries of the whole migration (...)". */
-  static String describe(PlanResult.LockPolicy l) {
-    String retries =
-        l.retries() == 0
-            ? "no retries"
-            : "up to "
-                + l.retries()
-                + " retries of "
-                + (l.retryUnit().equals("migration")
-                    ? "the whole migration"
-                    : "the statement that timed out")
-                + " (pauses "
-                + l.backoff()
-                + ")";
-    return "lock_timeout "
-        + millis(l.lockTimeoutMs())
-        + ", "
-        + retries
-        + ", statement_timeout "
-        + millis(l.statementTimeoutMs())
-        + " ["
-        + l.source()
-        + "]";
-  }
-
-  private static String millis(long ms) {
-    return ms == 0 ? "off" : ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
   }
 }

@@ -173,7 +173,7 @@ final class LockRetry implements AutoCloseable {
     }
     Duration pause = LockTimeoutPolicy.pause(attempt, ThreadLocalRandom.current().nextDouble());
     LOG.warn(
-        "{}: {} after {} (attempt {} of {}, lockTimeout {}); {}; retrying the {} in {}",
+        "{}: {} after {}, attempt {} of {}, lockTimeout {}; {}; retrying the {} in {}",
         where(statement),
         String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT).contains("deadlock")
             ? "deadlock"
@@ -276,7 +276,7 @@ final class LockRetry implements AutoCloseable {
     Duration d = locks.effectiveLockTimeout(policy.lockTimeout());
     return d.equals(policy.lockTimeout())
         ? ""
-        : " (" + LockTimeoutPolicy.format(d) + ": this database counts whole seconds)";
+        : " rounded up to " + LockTimeoutPolicy.format(d) + " (whole seconds only)";
   }
 
   private String where(Statement statement) {
