@@ -173,7 +173,7 @@ final class LockRetry implements AutoCloseable {
     }
     Duration pause = LockTimeoutPolicy.pause(attempt, ThreadLocalRandom.current().nextDouble());
     LOG.warn(
-        "{}: {} after {}, attempt {} of {}, lockTimeout {}; {}; retrying the {} in {}",
+        "{}: {} after {}, attempt {} of {}, lockTimeout {}; {}; retrying the {} in {}{}",
         where(statement),
         String.valueOf(cause.getMessage()).toLowerCase(Locale.ROOT).contains("deadlock")
             ? "deadlock"
@@ -184,15 +184,35 @@ final class LockRetry implements AutoCloseable {
         LockTimeoutPolicy.format(policy.lockTimeout()) + effective(),
         blockedBy(lastBlockers),
         wholeMigration ? "migration" : "statement",
-        seconds(pause));
+        seconds(pause),
+        lastBlockers.isEmpty() ? "" : " or as soon as the blockers end");
     attempt++;
+    return pause(pause);
+  }
+
+  /**
+   * Pauses, in slices, until the pause is over or the blockers seen have ended their transactions:
+   * then nothing stands in the way, and a retry right away finishes the migration right after the
+   * blocker, whatever the backoff had grown to. False when interrupted.
+   */
+  private boolean pause(Duration pause) {
+    long end = System.nanoTime() + pause.toNanos();
     try {
-      Thread.sleep(pause.toMillis());
+      while (true) {
+        long left = (end - System.nanoTime()) / 1_000_000;
+        if (left <= 0) {
+          return true;
+        }
+        Thread.sleep(Math.min(left, 100));
+        if (watch != null && watch.ended(lastBlockers)) {
+          LOG.debug("The blockers ended: retrying now");
+          return true;
+        }
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
     }
-    return true;
   }
 
   /**

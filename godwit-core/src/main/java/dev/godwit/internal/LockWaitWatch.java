@@ -4,9 +4,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,6 +81,28 @@ final class LockWaitWatch implements AutoCloseable {
   /** The blockers of the latest sample that found the statement waiting; empty if none did. */
   List<StatementLocks.Blocker> seen() {
     return seen;
+  }
+
+  /**
+   * Whether every one of these blockers has ended its transaction, asked on the watch's own
+   * connection; false when it cannot tell.
+   */
+  boolean ended(List<StatementLocks.Blocker> blockers) {
+    if (blockers.isEmpty()) {
+      return false;
+    }
+    Future<Boolean> answer =
+        Sampler.EXECUTOR.submit(
+            () -> !broken && observer != null && locks.ended(observer, blockers));
+    try {
+      return answer.get(1, TimeUnit.SECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      answer.cancel(false);
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   private void sample() {

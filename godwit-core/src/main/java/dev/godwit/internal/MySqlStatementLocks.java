@@ -25,7 +25,8 @@ final class MySqlStatementLocks implements StatementLocks {
 
   private static final String DESCRIBE =
       "SELECT p.ID, p.USER, p.HOST, p.DB, p.COMMAND, p.TIME, p.STATE, p.INFO,"
-          + " TIMESTAMPDIFF(SECOND, t.trx_started, NOW()) FROM information_schema.PROCESSLIST p"
+          + " TIMESTAMPDIFF(SECOND, t.trx_started, NOW()), CAST(t.trx_started AS CHAR)"
+          + " FROM information_schema.PROCESSLIST p"
           + " LEFT JOIN information_schema.INNODB_TRX t ON t.trx_mysql_thread_id = p.ID";
 
   // Sessions that may hold the lock: an open transaction or a running statement, not waiting for
@@ -198,7 +199,7 @@ final class MySqlStatementLocks implements StatementLocks {
       ps.setLong(1, parameter);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(new Blocker(rs.getLong(1), describe(rs), certain));
+          out.add(new Blocker(rs.getLong(1), describe(rs), certain, rs.getString(10)));
         }
       }
     }
@@ -225,6 +226,32 @@ final class MySqlStatementLocks implements StatementLocks {
       sb.append(", query '").append(query).append("'");
     }
     return sb.append(')').toString();
+  }
+
+  @Override
+  public boolean ended(Connection observer, List<Blocker> blockers) throws SQLException {
+    if (blockers.isEmpty()) {
+      return false;
+    }
+    for (Blocker b : blockers) {
+      boolean open =
+          b.transaction() != null
+              ? Jdbc.exists(
+                  observer,
+                  "SELECT 1 FROM information_schema.INNODB_TRX WHERE trx_mysql_thread_id = ? AND"
+                      + " CAST(trx_started AS CHAR) = ?",
+                  b.id(),
+                  b.transaction())
+              : Jdbc.exists(
+                  observer,
+                  "SELECT 1 FROM information_schema.PROCESSLIST WHERE ID = ? AND COMMAND ="
+                      + " 'Query'",
+                  b.id());
+      if (open) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override

@@ -26,7 +26,7 @@ final class PostgresStatementLocks implements StatementLocks {
       "WITH b AS (SELECT unnest(pg_blocking_pids(?)) AS pid WHERE EXISTS (SELECT 1 FROM"
           + " pg_stat_activity w WHERE w.pid = ? AND w.wait_event_type = 'Lock'))"
           + " SELECT a.pid, a.application_name, a.usename, a.client_addr, a.state,"
-          + " extract(epoch FROM clock_timestamp() - a.xact_start), a.query"
+          + " extract(epoch FROM clock_timestamp() - a.xact_start), a.query, a.xact_start::text"
           + " FROM b JOIN pg_stat_activity a ON a.pid = b.pid ORDER BY a.xact_start NULLS LAST";
 
   private long sessionId = -1;
@@ -93,7 +93,7 @@ final class PostgresStatementLocks implements StatementLocks {
       ps.setInt(2, (int) waiting);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(new Blocker(rs.getLong(1), describe(rs), true));
+          out.add(new Blocker(rs.getLong(1), describe(rs), true, rs.getString(8)));
         }
       }
     }
@@ -119,6 +119,24 @@ final class PostgresStatementLocks implements StatementLocks {
       sb.append(", query '").append(query).append("'");
     }
     return sb.append(')').toString();
+  }
+
+  @Override
+  public boolean ended(Connection observer, List<Blocker> blockers) throws SQLException {
+    if (blockers.isEmpty()) {
+      return false;
+    }
+    for (Blocker b : blockers) {
+      if (b.transaction() == null
+          || Jdbc.exists(
+              observer,
+              "SELECT 1 FROM pg_stat_activity WHERE pid = ? AND xact_start::text = ?",
+              (int) b.id(),
+              b.transaction())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override

@@ -30,8 +30,10 @@ sealed interface StatementLocks permits PostgresStatementLocks, MySqlStatementLo
    *     been open, the start of its query
    * @param certain false when the database could only name likely holders (MariaDB without
    *     performance_schema: sessions with open transactions)
+   * @param transaction what tells its transaction apart from a later one of the same session (its
+   *     start time as the server prints it), or null when unknown
    */
-  record Blocker(long id, String description, boolean certain) {}
+  record Blocker(long id, String description, boolean certain, String transaction) {}
 
   /** What the database waits for a lock timeout: the same, or rounded to what it can express. */
   default java.time.Duration effectiveLockTimeout(java.time.Duration lockTimeout) {
@@ -63,6 +65,12 @@ sealed interface StatementLocks permits PostgresStatementLocks, MySqlStatementLo
    * another connection while the migration's statement waits.
    */
   List<Blocker> blockers(Connection observer, long waiting) throws SQLException;
+
+  /**
+   * Whether every blocker's transaction has ended (so a retry need not wait out its pause). False
+   * when any is still open, or when the blockers cannot be told apart from later transactions.
+   */
+  boolean ended(Connection observer, List<Blocker> blockers) throws SQLException;
 
   /** How an operator ends a blocking session, e.g. {@code SELECT pg_terminate_backend(4242)}. */
   String endSession(Blocker blocker);

@@ -195,7 +195,8 @@ class LockRetryIT {
       }
       long took = (System.nanoTime() - start) / 1_000_000;
       assertThat(took).as("it waited for the blocker").isGreaterThanOrEqualTo(held - 100);
-      assertThat(took).as("and finished soon after it").isLessThan(held + 6500);
+      // The pause before a retry ends early once the blocker's transaction has ended.
+      assertThat(took).as("and finished right after it").isLessThan(held + 2000);
       // Without a lock timeout the readers would queue behind the ALTER for the whole 3 s.
       assertThat(readerLongest).as("longest read, ms").isLessThan(bound + 700);
       assertThat(readerCount).isGreaterThan(10);
@@ -204,7 +205,8 @@ class LockRetryIT {
           .contains("lock timeout after")
           .contains("attempt 1 of 21")
           // MariaDB commits DDL at once: the migration runs without a transaction.
-          .contains(pg ? "retrying the migration in" : "retrying the statement in");
+          .contains(pg ? "retrying the migration in" : "retrying the statement in")
+          .contains("or as soon as the blockers end");
       if (pg) {
         assertThat(log.text())
             .contains("blocked by pid " + blocker.id + " (application 'report-job'");
