@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.godwit.api.ErrorCode;
 import dev.godwit.api.GodwitException;
+import dev.godwit.sql.Statement;
 import java.time.Duration;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class LockOverridesTest {
@@ -39,6 +41,23 @@ class LockOverridesTest {
         .hasMessageContaining("needs a unit");
     assertThatThrownBy(() -> LockOverrides.fromComments("-- godwit:lock-retries -2\n", "V3.sql"))
         .hasMessageContaining("lockRetries must be a whole number, 0 or more, not '-2'");
+  }
+
+  @Test
+  void aDirectiveBelowTheFirstStatementIsAnErrorRatherThanIgnored() {
+    Statement first = statement("-- godwit:lock-timeout 2s\n", 2);
+    Statement later = statement("-- godwit:lock-retries 3\n", 5);
+    LockOverrides header = LockOverrides.scan(null, first, "V6__x.sql");
+    assertThat(header.lockTimeout()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(LockOverrides.scan(header, statement("-- godwit:allow rule why\n", 4), "V6__x.sql"))
+        .isSameAs(header);
+    assertThatThrownBy(() -> LockOverrides.scan(header, later, "V6__x.sql"))
+        .hasMessageContaining("V6__x.sql: the -- godwit: lock directive above line 5 has no effect")
+        .hasMessageContaining("Move it above the first statement");
+  }
+
+  private static Statement statement(String comments, int line) {
+    return new Statement("SELECT 1", line, 1, comments, Set.of(), null);
   }
 
   @Test

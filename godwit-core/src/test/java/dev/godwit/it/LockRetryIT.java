@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.godwit.api.ConfigKey;
 import dev.godwit.api.ErrorCode;
 import dev.godwit.api.Godwit;
+import dev.godwit.api.MigrationFailedException;
 import dev.godwit.api.MigrationInfo;
 import dev.godwit.api.MigrationState;
 import dev.godwit.api.PlanResult;
@@ -326,6 +327,28 @@ class LockRetryIT {
       long waited = (System.nanoTime() - start) / 1_000_000;
       assertThat(waited).as("the script's 1.5 s, not the setting's 0.2 s").isBetween(1400L, 4000L);
     }
+  }
+
+  @ParameterizedTest
+  @MethodSource("servers")
+  void aStatementTimeoutStopsALongStatementWithoutRetryingIt(TestDatabase.Factory f)
+      throws Exception {
+    TestDatabase db = f.create().get();
+    boolean pg = db.kind() == TestDatabase.Kind.POSTGRES;
+    write("V1__slow.sql", pg ? "SELECT pg_sleep(3);\n" : "SELECT SLEEP(3);\n");
+    Godwit godwit = db.configure(dir).set(ConfigKey.STATEMENT_TIMEOUT, "300ms").load();
+    long start = System.nanoTime();
+    assertThatThrownBy(godwit::migrate)
+        .isInstanceOfSatisfying(
+            MigrationFailedException.class,
+            e -> {
+              assertThat(e).isNotInstanceOf(StatementLockTimeoutException.class);
+              assertThat(e.getMessage())
+                  .contains("statementTimeout (300ms) stopped it")
+                  .contains("-- godwit:statement-timeout");
+            });
+    assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(2500);
+    assertThat(godwit.info().migrations().get(0).state()).isEqualTo(MigrationState.PENDING);
   }
 
   @ParameterizedTest
