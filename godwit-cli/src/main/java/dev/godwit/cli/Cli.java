@@ -7,6 +7,7 @@ import dev.godwit.api.GodwitException;
 import dev.godwit.api.MigrateResult;
 import dev.godwit.api.MigrationFailedException;
 import dev.godwit.api.SecretMasking;
+import dev.godwit.api.StatementLockTimeoutException;
 import dev.godwit.api.ValidateResult;
 import dev.godwit.api.ValidationException;
 import java.io.IOException;
@@ -157,6 +158,11 @@ final class Cli {
         error.put("line", m.line());
         error.put("sqlState", m.sqlState());
         error.put("statementsAlreadyRun", m.alreadyRun());
+      }
+      if (e instanceof StatementLockTimeoutException l) {
+        error.put("attempts", l.attempts());
+        error.put("waitedMs", l.waited().toMillis());
+        error.put("blockers", l.blockers());
       }
       Map<String, Object> root = new LinkedHashMap<>();
       root.put("error", error);

@@ -273,6 +273,16 @@ final class ConfigLoader {
           return l.intValue();
         }
         throw typeError(where, name, "a whole number");
+      case DURATION:
+        // "500ms" as a string; the number 0 (off) may be written bare.
+        if (value instanceof String || (value instanceof Long l && l == 0)) {
+          try {
+            return k.parse(expand(String.valueOf(value), where, name));
+          } catch (GodwitException e) {
+            throw new GodwitException(ErrorCode.CONFIGURATION, where + e.getMessage(), e);
+          }
+        }
+        throw typeError(where, name, "a duration such as \"500ms\" or \"2s\" (0 turns it off)");
       case LIST:
         if (value instanceof List<?> list) {
           List<String> out = new ArrayList<>();

@@ -13,7 +13,12 @@ enum ExitCode {
   MIGRATION_FAILED(6, "a migration failed: the message says how far it got"),
   LOCK_TIMEOUT(7, "another runner held the migration lock longer than lockWaitTimeout"),
   LINT(8, "lint findings: at or above --fail-on, or an unsuppressed error in production"),
-  REFUSED(9, "refused by a safety setting: clean disabled, production environment");
+  REFUSED(9, "refused by a safety setting: clean disabled, production environment"),
+  STATEMENT_LOCK_TIMEOUT(
+      10,
+      "a migration's statement did not get its table lock within lockTimeout on any attempt"
+          + " (lockRetries): the message names the blocking sessions; what stayed applied is in"
+          + " the progress table");
 
   final int code;
   final String meaning;
@@ -30,6 +35,7 @@ enum ExitCode {
       case SCRIPT_INVALID, NAMING, VALIDATION -> VALIDATION;
       case MIGRATION_FAILED -> MIGRATION_FAILED;
       case LOCK_TIMEOUT -> LOCK_TIMEOUT;
+      case STATEMENT_LOCK_TIMEOUT -> STATEMENT_LOCK_TIMEOUT;
       case REFUSED -> REFUSED;
       case LINT -> LINT;
       case INTERNAL -> INTERNAL;

@@ -405,6 +405,7 @@ final class Output {
         }
         m.put("statements", statements);
         m.put("historyRow", p.historyRow());
+        m.put("lockPolicy", LockPolicyText.json(p.lock()));
         items.add(m);
       }
       Map<String, Object> doc = new LinkedHashMap<>();
@@ -440,6 +441,10 @@ final class Output {
         for (int i = 1; i < lines.length; i++) {
           out.printf(Locale.ROOT, "  %5s | %s%n", "", lines[i]);
         }
+      }
+      if (p.lock() != null) {
+        out.println("  lock policy: " + LockPolicyText.line(p.lock()));
+        p.lock().sql().forEach(sql -> out.println("    runs first: " + sql));
       }
       out.println("  writes history row: " + p.historyRow());
     }

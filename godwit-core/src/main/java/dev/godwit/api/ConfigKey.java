@@ -178,6 +178,25 @@ public enum ConfigKey {
       "300",
       "Seconds to wait for another runner's lock",
       Accepts.one("a whole number of seconds, 0 or more", Check.NOT_NEGATIVE)),
+  LOCK_TIMEOUT(
+      "lockTimeout",
+      Kind.DURATION,
+      "500ms",
+      "Longest wait of one attempt for a table lock (PostgreSQL, MySQL/MariaDB); 0 turns it off",
+      Accepts.one(DurationText.ACCEPTED, Check.NONE)),
+  LOCK_RETRIES(
+      "lockRetries",
+      Kind.INTEGER,
+      "30",
+      "Retries after a lock timeout, with backoff: the whole migration, or in one without a"
+          + " transaction the statement",
+      Accepts.one("a whole number of retries, 0 or more", Check.NOT_NEGATIVE)),
+  STATEMENT_TIMEOUT(
+      "statementTimeout",
+      Kind.DURATION,
+      "0",
+      "Longest run of one statement (PostgreSQL, MariaDB); 0 turns it off",
+      Accepts.one(DurationText.ACCEPTED, Check.NONE)),
   CONNECT_RETRIES(
       "connectRetries",
       Kind.INTEGER,
@@ -243,7 +262,13 @@ public enum ConfigKey {
     BOOLEAN,
     INTEGER,
     LIST,
-    MAP
+    MAP,
+    /**
+     * A length of time: {@code 500ms}, {@code 2s}, {@code 1m}, {@code 1h}, or {@code 0}; a {@link
+     * java.time.Duration}. A bare number other than 0 is refused: PostgreSQL reads one as
+     * milliseconds, MySQL as seconds.
+     */
+    DURATION
   }
 
   private static final Map<String, ConfigKey> BY_NAME = new LinkedHashMap<>();
@@ -253,7 +278,8 @@ public enum ConfigKey {
           Kind.BOOLEAN, "true or false",
           Kind.INTEGER, "a whole number",
           Kind.LIST, "a list of text",
-          Kind.MAP, "name=value pairs");
+          Kind.MAP, "name=value pairs",
+          Kind.DURATION, DurationText.ACCEPTED);
 
   static {
     for (ConfigKey k : values()) {
@@ -358,6 +384,8 @@ public enum ConfigKey {
               "Setting '" + key + "' must be a whole number, not '" + text + "'",
               e);
         }
+      case DURATION:
+        return DurationText.parse(key, text);
       case LIST:
         List<String> items = new ArrayList<>();
         for (String s : text.split(",", -1)) {
@@ -443,6 +471,14 @@ public enum ConfigKey {
           if (n >= Integer.MIN_VALUE && n <= Integer.MAX_VALUE) {
             return (int) n;
           }
+        }
+        break;
+      case DURATION:
+        if (value instanceof java.time.Duration d && !d.isNegative()) {
+          return value;
+        }
+        if (value instanceof Number n && n.longValue() == 0) {
+          return java.time.Duration.ZERO;
         }
         break;
       case LIST:

@@ -19,6 +19,12 @@ public enum ErrorCode {
   MIGRATION_FAILED,
   /** Another runner held the migration lock for longer than {@code lockWaitTimeout}. */
   LOCK_TIMEOUT,
+  /**
+   * A migration's statement could not take a lock on a table within {@code lockTimeout}, on the
+   * first attempt nor on any of the {@code lockRetries} retries: other sessions held it throughout.
+   * The message names them.
+   */
+  STATEMENT_LOCK_TIMEOUT,
   /** A safety setting refused the command (clean disabled, production environment). */
   REFUSED,
   /** Lint findings stopped the command (an unsuppressed error in production, or --fail-on). */

@@ -1,6 +1,7 @@
 package dev.godwit.api;
 
 import java.nio.charset.Charset;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -98,6 +99,12 @@ public final class GodwitConfig {
     return v instanceof Integer i ? i : 0;
   }
 
+  /** A duration setting ({@link ConfigKey.Kind#DURATION}); zero when unset or off. */
+  public Duration duration(ConfigKey key) {
+    Object v = values.get(key);
+    return v instanceof Duration d ? d : Duration.ZERO;
+  }
+
   /** A list setting (empty when unset). */
   @SuppressWarnings("unchecked")
   public List<String> list(ConfigKey key) {
@@ -176,8 +183,9 @@ public final class GodwitConfig {
     private Builder() {}
 
     /**
-     * Sets a typed value: String, Boolean, Integer, List of String or Map of String; text for a
-     * setting of another kind is converted. {@link #build()} checks it.
+     * Sets a typed value: String, Boolean, Integer, Duration, List of String or Map of String; text
+     * for a setting of another kind is converted (a duration as {@code "500ms"}, or the number 0
+     * for off). {@link #build()} checks it.
      */
     public Builder set(ConfigKey key, Object value) {
       Objects.requireNonNull(key, "key");

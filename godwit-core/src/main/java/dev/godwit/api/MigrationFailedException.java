@@ -8,7 +8,8 @@ import java.util.List;
  * database's SQLSTATE, and the statements that had already run when the migration could not be
  * rolled back.
  */
-public final class MigrationFailedException extends GodwitException {
+public sealed class MigrationFailedException extends GodwitException
+    permits StatementLockTimeoutException {
   private static final long serialVersionUID = 1L;
 
   private final String script;
@@ -35,7 +36,19 @@ public final class MigrationFailedException extends GodwitException {
       String statement,
       List<String> alreadyRun,
       Throwable cause) {
-    super(ErrorCode.MIGRATION_FAILED, message, cause);
+    this(ErrorCode.MIGRATION_FAILED, message, script, line, statement, alreadyRun, cause);
+  }
+
+  /** For subclasses that report a more specific code; the parameters are those above. */
+  MigrationFailedException(
+      ErrorCode code,
+      String message,
+      String script,
+      int line,
+      String statement,
+      List<String> alreadyRun,
+      Throwable cause) {
+    super(code, message, cause);
     this.script = script;
     this.line = line;
     this.statement = statement;

@@ -144,6 +144,14 @@ interface Dialect {
       Connections connections, Connection main, String schema, String table, Duration wait)
       throws SQLException;
 
+  /**
+   * How the database bounds a migration's lock waits (lockTimeout, lockRetries), or null where it
+   * has no such settings (H2, SQLite). A new object per runner: it remembers the session's values.
+   */
+  default StatementLocks statementLocks() {
+    return null;
+  }
+
   /** Drops every object of the schemas; returns how many were dropped. */
   int clean(Connection c, List<String> schemas, boolean dropSchemas) throws SQLException;
 

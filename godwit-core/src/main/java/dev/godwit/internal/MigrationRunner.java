@@ -37,17 +37,32 @@ final class MigrationRunner {
    * @param transactional whether it runs in one transaction
    * @param reason why it runs without one, or null
    * @param count how many executable statements it has
+   * @param lock how it bounds its lock waits: the settings, with the script's own values
    */
-  record Prepared(List<Statement> statements, boolean transactional, String reason, int count) {}
+  record Prepared(
+      List<Statement> statements,
+      boolean transactional,
+      String reason,
+      int count,
+      LockTimeoutPolicy lock) {}
 
   private final Session session;
   private final Callbacks callbacks;
   private final ScriptReader reader;
+  private final StatementLocks locks;
+  private final LockTimeoutPolicy policy;
 
   MigrationRunner(Session session, Callbacks callbacks) {
     this.session = session;
     this.callbacks = callbacks;
     this.reader = new ScriptReader(session);
+    this.locks = session.dialect.statementLocks();
+    this.policy = LockTimeoutPolicy.of(session.config);
+  }
+
+  /** How plan shows the lock policy a prepared migration runs with. */
+  dev.godwit.api.PlanResult.LockPolicy planned(Prepared p) {
+    return p.lock().plan(locks, p.transactional(), session.dialect.name());
   }
 
   Prepared prepare(ResolvedMigration m) {
@@ -56,7 +71,7 @@ final class MigrationRunner {
           m.java().canExecuteInTransaction()
               && session.config.flag(ConfigKey.EXECUTE_IN_TRANSACTION);
       return new Prepared(
-          List.of(), tx, tx ? null : "the Java migration asks for no transaction", 1);
+          List.of(), tx, tx ? null : "the Java migration asks for no transaction", 1, policy);
     }
     List<Statement> kept = new ArrayList<>();
     long size = 0;
@@ -64,6 +79,7 @@ final class MigrationRunner {
     String reason = null;
     Statement nonTransactional = null;
     boolean transactionalToo = false;
+    LockOverrides header = null;
     try (StatementStream s = reader.open(m.resource(), m.scriptConfig())) {
       while (s.hasNext()) {
         Statement st = s.next();
@@ -71,6 +87,7 @@ final class MigrationRunner {
           continue;
         }
         count++;
+        header = LockOverrides.scan(header, st, m.displayName());
         if (st.has(StatementFlag.NON_TRANSACTIONAL)) {
           nonTransactional = nonTransactional == null ? st : nonTransactional;
         } else {
@@ -131,7 +148,7 @@ final class MigrationRunner {
     } else {
       tx = reason == null;
     }
-    return new Prepared(kept, tx, reason, count);
+    return new Prepared(kept, tx, reason, count, policy.with(m.scriptConfig().lock()).with(header));
   }
 
   /**
@@ -153,17 +170,56 @@ final class MigrationRunner {
       ResolvedMigration m, Prepared p, CallbackEvent.Around each, HistoryRow row, int skip) {
     Connection c = session.connection;
     long start = System.nanoTime();
-    List<String> ran = new ArrayList<>();
-    int[] executed = {0};
+    try (LockRetry retry = new LockRetry(session, locks, p.lock(), m, row, p.count())) {
+      while (true) {
+        List<String> ran = new ArrayList<>();
+        int[] executed = {0};
+        try {
+          return attempt(m, p, each, row, skip, start, ran, executed, retry);
+        } catch (StatementExecutor.StatementFailure f) {
+          // In a transaction a lock timeout rolls back the whole migration, which frees every
+          // lock it held while it pauses, and runs it again.
+          if (p.transactional()
+              && retry.isLockTimeout(f.cause)
+              && LockRetry.rolledBack(c, f.cause)
+              && retry.again(f.cause, f.statement, true)) {
+            continue;
+          }
+          throw fail(m, p, each, row, start, ran, executed[0], f.statement, f.cause, skip, retry);
+        } catch (SQLException e) {
+          throw fail(m, p, each, row, start, ran, executed[0], null, e, skip, retry);
+        }
+      }
+    }
+  }
+
+  private AppliedMigration attempt(
+      ResolvedMigration m,
+      Prepared p,
+      CallbackEvent.Around each,
+      HistoryRow row,
+      int skip,
+      long start,
+      List<String> ran,
+      int[] executed,
+      LockRetry retry)
+      throws StatementExecutor.StatementFailure, SQLException {
+    Connection c = session.connection;
+    c.setAutoCommit(!p.transactional());
+    StatementLocks.Restore restore = retry.apply(c, p.transactional());
     try {
-      c.setAutoCommit(!p.transactional());
       callbacks.fire(each.before(), c);
       if (m.java() != null) {
-        runJava(m, c);
+        retry.watch(c);
+        try {
+          runJava(m, c);
+        } finally {
+          retry.unwatch();
+        }
         executed[0] = 1;
       } else {
         executed[0] = skip;
-        runScript(m, p, c, ran, executed, skip);
+        runScript(m, p, c, ran, executed, skip, retry);
       }
       callbacks.fire(each.after(), c);
       int ms = elapsed(start);
@@ -176,6 +232,8 @@ final class MigrationRunner {
       if (p.transactional()) {
         c.commit();
       }
+      LockRetry.restore(restore);
+      restore = StatementLocks.Restore.NOTHING;
       c.setAutoCommit(true);
       return new AppliedMigration(
           row.version(),
@@ -185,10 +243,8 @@ final class MigrationRunner {
           executed[0] - skip,
           ms,
           p.transactional());
-    } catch (StatementExecutor.StatementFailure f) {
-      throw fail(m, p, each, row, start, ran, executed[0], f.statement, f.cause, skip);
-    } catch (SQLException e) {
-      throw fail(m, p, each, row, start, ran, executed[0], null, e, skip);
+    } finally {
+      LockRetry.restore(restore);
     }
   }
 
@@ -202,7 +258,13 @@ final class MigrationRunner {
   }
 
   private void runScript(
-      ResolvedMigration m, Prepared p, Connection c, List<String> ran, int[] executed, int skip)
+      ResolvedMigration m,
+      Prepared p,
+      Connection c,
+      List<String> ran,
+      int[] executed,
+      int skip,
+      LockRetry retry)
       throws StatementExecutor.StatementFailure {
     int batch = p.transactional() ? session.config.number(ConfigKey.BATCH_SIZE) : 1;
     StatementStream stream =
@@ -217,18 +279,16 @@ final class MigrationRunner {
         if (st.has(StatementFlag.COMMENT_ONLY) || seen++ < skip) {
           continue;
         }
-        try {
-          exec.run(st);
-        } finally {
-          executed[0] = skip + exec.executed();
-        }
+        retry.run(exec, st, p.transactional(), c, skip, executed);
         if (batch == 1 && ran.size() < LISTED_STATEMENTS) {
           ran.add(m.script() + ":" + st.line() + " " + Messages.firstLine(st.sql()));
         }
       }
+      retry.watch(c);
       try {
         exec.flush();
       } finally {
+        retry.unwatch();
         executed[0] = skip + exec.executed();
       }
     }
@@ -244,7 +304,8 @@ final class MigrationRunner {
       int executed,
       Statement statement,
       Exception cause,
-      int skip) {
+      int skip,
+      LockRetry retry) {
     Connection c = session.connection;
     boolean rolledBack = false;
     if (p.transactional()) {
@@ -285,8 +346,13 @@ final class MigrationRunner {
     } catch (SQLException | RuntimeException e) {
       cause.addSuppressed(e);
     }
+    LockRetry timedOut = retry.isLockTimeout(cause) ? retry : null;
+    String text = message(m, p, statement, cause, ran, executed, effectsRemain, recorded, timedOut);
+    if (timedOut != null) {
+      return timedOut.exception(text, statement, effectsRemain ? ran : List.of(), cause);
+    }
     return new MigrationFailedException(
-        message(m, p, statement, cause, ran, executed, effectsRemain, recorded),
+        text,
         m.displayName(),
         statement == null ? 0 : statement.line(),
         statement == null ? null : statement.sql(),
@@ -302,7 +368,8 @@ final class MigrationRunner {
       List<String> ran,
       int executed,
       boolean effectsRemain,
-      boolean recorded) {
+      boolean recorded,
+      LockRetry timedOut) {
     String password = session.connections.password();
     StringBuilder sb = new StringBuilder();
     sb.append("Migration ").append(m.displayName());
@@ -324,6 +391,11 @@ final class MigrationRunner {
       sb.append(" (SQLSTATE ").append(e.getSQLState()).append(')');
     }
     sb.append('\n');
+    if (timedOut != null) {
+      sb.append(timedOut.exhausted(p.transactional()));
+    } else {
+      sb.append(p.lock().statementTimeoutHint(dbMessage));
+    }
     String at = statement == null ? null : Messages.locate(statement, cause.getMessage());
     if (at != null) {
       sb.append("  At:        ")
@@ -335,7 +407,10 @@ final class MigrationRunner {
     if (!effectsRemain) {
       sb.append(
           "  Rolled back: nothing of this migration was applied and no history row was written.\n");
-      sb.append("  Fix the script and run migrate again.");
+      sb.append(
+          timedOut != null
+              ? timedOut.advice() + " Then run migrate again."
+              : "  Fix the script and run migrate again.");
       return sb.toString();
     }
     if (p.transactional()) {
@@ -359,15 +434,21 @@ final class MigrationRunner {
           .append(p.count())
           .append(" statements are applied; a failed row now blocks migrate. Choose one:\n");
       sb.append(
-          "    - fix the cause (bad data, a missing grant) and run 'migrate --resume' to continue"
-              + " from the failed statement (the file must stay unchanged)\n");
+          timedOut != null
+              ? "    - once the blocking session is gone, run 'migrate --resume' to continue from"
+                  + " the statement that timed out (the file must stay unchanged)\n"
+              : "    - fix the cause (bad data, a missing grant) and run 'migrate --resume' to"
+                  + " continue from the failed statement (the file must stay unchanged)\n");
       sb.append("    - undo the partial changes by hand, then run 'repair' and migrate again\n");
       sb.append(
           "    - if you completed the migration by hand, run 'repair --mark-applied "
               + (m.versionText() == null ? "<version>" : m.versionText())
               + "'");
+      if (timedOut != null) {
+        sb.append('\n').append(timedOut.advice());
+      }
     } else {
-      sb.append("  Fix the script and run migrate again.");
+      sb.append(timedOut != null ? timedOut.advice() : "  Fix the script and run migrate again.");
     }
     return sb.toString();
   }

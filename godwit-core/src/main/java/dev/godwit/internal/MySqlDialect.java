@@ -200,6 +200,11 @@ final class MySqlDialect implements Dialect {
   }
 
   @Override
+  public StatementLocks statementLocks() {
+    return new MySqlStatementLocks(mariaDb);
+  }
+
+  @Override
   public int clean(Connection c, List<String> schemas, boolean dropSchemas) throws SQLException {
     int dropped = 0;
     for (String schema : schemas) {

@@ -87,6 +87,7 @@ final class PlanCommand {
         row.script(),
         p.transactional(),
         statements,
-        described);
+        described,
+        runner.planned(p));
   }
 }

@@ -208,6 +208,11 @@ final class PostgresDialect implements Dialect {
   }
 
   @Override
+  public StatementLocks statementLocks() {
+    return new PostgresStatementLocks();
+  }
+
+  @Override
   public int clean(Connection c, List<String> schemas, boolean dropSchemas) throws SQLException {
     int dropped = 0;
     for (String schema : schemas) {

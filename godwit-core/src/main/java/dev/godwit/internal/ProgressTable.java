@@ -10,7 +10,10 @@ import java.util.Map;
 /**
  * How far each failed migration got, beside the history table ({@code <table>_progress}), so the
  * history itself stays exactly as Flyway writes it. Rows stay after the failure is resolved, with
- * who resolved it, when and how: they are the audit trail of part-applied migrations.
+ * who resolved it, when and how: they are the audit trail of part-applied migrations. The {@code
+ * cleanup} column records what Godwit dropped on its own before running a statement again (an
+ * INVALID index left by an interrupted CREATE INDEX CONCURRENTLY); a migration that needed such a
+ * cleanup but then succeeded gets a row resolved as {@code CLEANED}.
  */
 final class ProgressTable {
   /**
@@ -51,7 +54,58 @@ final class ProgressTable {
             + " statements_total INT NOT NULL, failed_line INT NOT NULL, error VARCHAR(2000),"
             + " recorded_by VARCHAR(100) NOT NULL, recorded_on TIMESTAMP DEFAULT"
             + " CURRENT_TIMESTAMP, resolution VARCHAR(20), resolved_by VARCHAR(100), resolved_on"
-            + " TIMESTAMP NULL)");
+            + " TIMESTAMP NULL, cleanup VARCHAR(2000))");
+  }
+
+  /** Tables made before the cleanup column existed get it when it is first needed. */
+  private void ensureCleanupColumn(Connection c) throws SQLException {
+    ensure(c);
+    if (!Jdbc.exists(
+        c,
+        "SELECT 1 FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND"
+            + " LOWER(COLUMN_NAME) = 'cleanup'",
+        schema,
+        table)) {
+      Jdbc.execute(c, "ALTER TABLE " + qualified + " ADD COLUMN cleanup VARCHAR(2000)");
+    }
+  }
+
+  /**
+   * Records what Godwit cleaned up before running a statement of a migration: appended to its row,
+   * or in a new row resolved as CLEANED when the migration has none (it has not failed so far).
+   */
+  void noteCleanup(
+      Connection c, HistoryRow migration, int applied, int total, int line, String what, String by)
+      throws SQLException {
+    ensureCleanupColumn(c);
+    String entry = what.length() > 900 ? what.substring(0, 900) : what;
+    if (current(c, migration)) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "UPDATE "
+                  + qualified
+                  + " SET cleanup = CASE WHEN cleanup IS NULL THEN ? ELSE CONCAT(cleanup, '; ', ?)"
+                  + " END WHERE installed_rank = ?")) {
+        ps.setString(1, entry);
+        ps.setString(2, entry);
+        ps.setInt(3, migration.rank());
+        ps.executeUpdate();
+      }
+      return;
+    }
+    delete(c, migration.rank());
+    insert(c, migration, applied, total, line, null, by);
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE "
+                + qualified
+                + " SET cleanup = ?, resolution = 'CLEANED', resolved_by = ?, resolved_on ="
+                + " CURRENT_TIMESTAMP WHERE installed_rank = ?")) {
+      ps.setString(1, entry);
+      ps.setString(2, by);
+      ps.setInt(3, migration.rank());
+      ps.executeUpdate();
+    }
   }
 
   void record(
@@ -64,11 +118,76 @@ final class ProgressTable {
       String by)
       throws SQLException {
     ensure(c);
+    if (current(c, failed)) {
+      // This run's own row (a resumed failure, or a cleanup noted before this failure) keeps its
+      // cleanup entries.
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "UPDATE "
+                  + qualified
+                  + " SET statements_applied = ?, statements_total = ?, failed_line = ?, error ="
+                  + " ?, recorded_by = ?, recorded_on = CURRENT_TIMESTAMP, resolution = NULL,"
+                  + " resolved_by = NULL, resolved_on = NULL WHERE installed_rank = ?")) {
+        ps.setInt(1, applied);
+        ps.setInt(2, total);
+        ps.setInt(3, failedLine);
+        ps.setString(4, clip(error));
+        ps.setString(5, by);
+        ps.setInt(6, failed.rank());
+        ps.executeUpdate();
+      }
+      return;
+    }
+    delete(c, failed.rank());
+    insert(c, failed, applied, total, failedLine, error, by);
+  }
+
+  /**
+   * Whether the rank's row belongs to this migration and is still open (or only noted a cleanup).
+   * Any other row is stale: its failed history row was repaired away and the rank was reused.
+   */
+  private boolean current(Connection c, HistoryRow m) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT script, checksum, resolution FROM "
+                + qualified
+                + " WHERE installed_rank = ?")) {
+      ps.setInt(1, m.rank());
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return false;
+        }
+        int cs = rs.getInt(2);
+        Integer checksum = rs.wasNull() ? null : cs;
+        String resolution = rs.getString(3);
+        return HistoryTable.truncateScript(m.script()).equals(rs.getString(1))
+            && java.util.Objects.equals(checksum, m.checksum())
+            && (resolution == null || resolution.equals("CLEANED"));
+      }
+    }
+  }
+
+  private void delete(Connection c, int rank) throws SQLException {
     try (PreparedStatement del =
         c.prepareStatement("DELETE FROM " + qualified + " WHERE installed_rank = ?")) {
-      del.setInt(1, failed.rank());
+      del.setInt(1, rank);
       del.executeUpdate();
     }
+  }
+
+  private static String clip(String error) {
+    return error == null ? null : error.length() > 2000 ? error.substring(0, 2000) : error;
+  }
+
+  private void insert(
+      Connection c,
+      HistoryRow failed,
+      int applied,
+      int total,
+      int failedLine,
+      String error,
+      String by)
+      throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO "
@@ -87,8 +206,7 @@ final class ProgressTable {
       ps.setInt(5, applied);
       ps.setInt(6, total);
       ps.setInt(7, failedLine);
-      ps.setString(
-          8, error == null ? null : error.length() > 2000 ? error.substring(0, 2000) : error);
+      ps.setString(8, clip(error));
       ps.setString(9, by);
       ps.executeUpdate();
     }

@@ -12,22 +12,42 @@ import java.util.Locale;
 
 /**
  * A {@code <script>.conf} file beside a migration (Flyway's script configuration): per-script
- * {@code executeInTransaction}, {@code encoding} and {@code placeholderReplacement}.
+ * {@code executeInTransaction}, {@code encoding} and {@code placeholderReplacement}, plus Godwit's
+ * {@code lockTimeout}, {@code lockRetries} and {@code statementTimeout}.
  *
  * @param executeInTransaction explicit value, or null when not set
  * @param encoding explicit encoding, or null
  * @param placeholderReplacement explicit value, or null
+ * @param lock the script's lock settings ({@link LockOverrides#NONE} when it sets none)
  */
-record ScriptConfig(Boolean executeInTransaction, String encoding, Boolean placeholderReplacement) {
+record ScriptConfig(
+    Boolean executeInTransaction,
+    String encoding,
+    Boolean placeholderReplacement,
+    LockOverrides lock) {
   static final ScriptConfig NONE = new ScriptConfig(null, null, null);
   private static final List<String> KEYS =
-      List.of("executeInTransaction", "encoding", "placeholderReplacement");
+      List.of(
+          "executeInTransaction",
+          "encoding",
+          "placeholderReplacement",
+          "lockTimeout",
+          "lockRetries",
+          "statementTimeout");
+
+  /** A script config without lock settings. */
+  ScriptConfig(Boolean executeInTransaction, String encoding, Boolean placeholderReplacement) {
+    this(executeInTransaction, encoding, placeholderReplacement, LockOverrides.NONE);
+  }
 
   /** Parses the properties-style text of a script config file. */
   static ScriptConfig parse(String text, String source) {
     Boolean tx = null;
     String enc = null;
     Boolean ph = null;
+    java.time.Duration lockTimeout = null;
+    Integer lockRetries = null;
+    java.time.Duration statementTimeout = null;
     String[] lines = text.split("\r\n|\r|\n", -1);
     for (int i = 0; i < lines.length; i++) {
       String line = lines[i].trim();
@@ -44,6 +64,18 @@ record ScriptConfig(Boolean executeInTransaction, String encoding, Boolean place
         case "executeInTransaction" -> tx = bool(value, source, i + 1, key);
         case "encoding" -> enc = value;
         case "placeholderReplacement" -> ph = bool(value, source, i + 1, key);
+        case "lockTimeout" ->
+            lockTimeout =
+                LockOverrides.duration(
+                    dev.godwit.api.ConfigKey.LOCK_TIMEOUT, value, source + ":" + (i + 1) + ": ");
+        case "lockRetries" ->
+            lockRetries = LockOverrides.retries(value, source + ":" + (i + 1) + ": ");
+        case "statementTimeout" ->
+            statementTimeout =
+                LockOverrides.duration(
+                    dev.godwit.api.ConfigKey.STATEMENT_TIMEOUT,
+                    value,
+                    source + ":" + (i + 1) + ": ");
         default ->
             throw error(
                 source,
@@ -56,7 +88,8 @@ record ScriptConfig(Boolean executeInTransaction, String encoding, Boolean place
                     + String.join(", ", KEYS));
       }
     }
-    return new ScriptConfig(tx, enc, ph);
+    LockOverrides lock = new LockOverrides(lockTimeout, lockRetries, statementTimeout, source);
+    return new ScriptConfig(tx, enc, ph, lock.isEmpty() ? LockOverrides.NONE : lock);
   }
 
   /** Reads the config file beside {@code script}, or {@link #NONE} when there is none. */
