@@ -191,6 +191,9 @@ public final class GodwitConfig {
       Objects.requireNonNull(key, "key");
       if (value instanceof String s && key.kind() != ConfigKey.Kind.STRING) {
         values.put(key, key.parse(s));
+      } else if (value instanceof Number n && key.kind() == ConfigKey.Kind.DURATION) {
+        // A bare number is refused at once with the reason (its unit is ambiguous); 0 is off.
+        values.put(key, key.parse(n.toString()));
       } else if (value instanceof List<?> l) {
         values.put(key, List.copyOf(l.stream().map(String::valueOf).toList()));
       } else if (value instanceof Map<?, ?> m) {

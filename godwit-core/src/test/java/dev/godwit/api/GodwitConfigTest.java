@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.PrintWriter;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -49,6 +50,10 @@ class GodwitConfigTest {
         Arguments.of(ConfigKey.SQL_MIGRATION_SUFFIXES, List.of(".sql", ""), ".sql"),
         Arguments.of(ConfigKey.LOCK_WAIT_TIMEOUT, -1, "0 or more"),
         Arguments.of(ConfigKey.LOCK_WAIT_TIMEOUT, "ten", "a whole number"),
+        Arguments.of(ConfigKey.LOCK_TIMEOUT, "soon", "500ms, 2s"),
+        Arguments.of(ConfigKey.LOCK_TIMEOUT, Duration.ofMillis(-5), "0 turns it off"),
+        Arguments.of(ConfigKey.LOCK_RETRIES, -1, "0 or more"),
+        Arguments.of(ConfigKey.STATEMENT_TIMEOUT, "2 days", "1m or 1h"),
         Arguments.of(ConfigKey.CONNECT_RETRIES, -3, "0 or more"),
         Arguments.of(ConfigKey.CONNECT_RETRIES_INTERVAL, 0, "1 or more"),
         Arguments.of(ConfigKey.BATCH_SIZE, 0, "1 or more"),

@@ -62,9 +62,10 @@ class LockTimeoutPolicyTest {
 
   @Test
   void refusesNegativeRetriesNamingTheSetting() {
-    GodwitConfig config = GodwitConfig.builder().set(ConfigKey.LOCK_RETRIES, -1).build();
-    assertThatThrownBy(() -> LockTimeoutPolicy.of(config))
-        .hasMessageContaining("'lockRetries' must be 0 or more, not -1");
+    // Checked when the configuration is built, before anything connects.
+    assertThatThrownBy(() -> GodwitConfig.builder().set(ConfigKey.LOCK_RETRIES, -1).build())
+        .hasMessageContaining(
+            "'lockRetries' must be a whole number of retries, 0 or more, not '-1'");
   }
 
   @Test
