@@ -98,7 +98,8 @@ class LockTimeoutCliIT {
     env.put("GODWIT_LOCK_RETRIES", "-1");
     CliRun retries = CliRun.run(env, concat(common, "plan"));
     assertThat(retries.exit()).isEqualTo(3);
-    assertThat(retries.err()).contains("'lockRetries' must be a whole number of retries, 0 or more, not '-1'");
+    assertThat(retries.err())
+        .contains("'lockRetries' must be a whole number of retries, 0 or more, not '-1'");
   }
 
   @Test
