@@ -24,7 +24,7 @@ if [ "${BENCH_SKIP_BUILD:-0}" != "1" ]; then
   # Only the modules measured (and their parent), so a module being written elsewhere in the tree
   # cannot break the benchmark build. Formatting and forbidden-API gates belong to `mvn verify`.
   mvn -q -B -f "$root/pom.xml" -DskipTests -Dspotless.check.skip=true -Dforbiddenapis.skip=true \
-    -pl godwit-sql,godwit-core,godwit-testkit,godwit-cli -am install
+    -pl godwit-sql,godwit-core,godwit-testkit-binaries,godwit-testkit,godwit-cli -am install
   # The launcher makes the class data sharing archive it starts the CLI with; so does the bench.
   "$root/godwit" --version >/dev/null
   echo "bench: building the bench module..." >&2
