@@ -181,8 +181,8 @@ class DistributionIT {
     assertThat(command(root, "rm", "-rf", copy.resolve("cds").toString()).exit()).isZero();
     Path cache = Files.createDirectories(root.resolve("cache"));
     List<String> prefix = new ArrayList<>();
-    boolean root = "0".equals(command(copy, "id", "-u").out().trim());
-    if (root) {
+    boolean asRoot = "0".equals(command(copy, "id", "-u").out().trim());
+    if (asRoot) {
       // Root may write anywhere: run as nobody, for whom the installation is read-only.
       assertThat(command(copy, "chown", "65534", cache.toString()).exit()).isZero();
       prefix.addAll(List.of("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"));
@@ -193,7 +193,7 @@ class DistributionIT {
     prefix.add("--version");
     Run version =
         command(
-            root ? Path.of("/tmp") : copy,
+            asRoot ? Path.of("/tmp") : copy,
             Map.of("XDG_CACHE_HOME", cache.toString()),
             prefix.toArray(String[]::new));
     assertThat(version.out()).as(version.err()).isEqualTo("godwit " + VERSION + "\n");
@@ -203,9 +203,22 @@ class DistributionIT {
           .singleElement()
           .satisfies(p -> assertThat(p.getParent().getFileName().toString()).startsWith("cds-"));
     }
-    if (!root) {
+    if (!asRoot) {
       Files.setPosixFilePermissions(copy, PosixFilePermissions.fromString("rwxr-xr-x"));
+      return;
     }
+    // An archive made in the installation when it was installed (as root: a container image)
+    // serves the unprivileged user as well: no second one in the cache.
+    assertThat(run(copy, root, Map.of(), "--version").exit()).isZero();
+    assertThat(archives(copy.resolve("cds"))).hasSize(1);
+    assertThat(command(root, "rm", "-rf", cache.resolve("godwit").toString()).exit()).isZero();
+    Run again =
+        command(
+            Path.of("/tmp"),
+            Map.of("XDG_CACHE_HOME", cache.toString()),
+            prefix.toArray(String[]::new));
+    assertThat(again.out()).as(again.err()).isEqualTo("godwit " + VERSION + "\n");
+    assertThat(cache.resolve("godwit")).doesNotExist();
   }
 
   private static List<Path> archives(Path dir) throws IOException {
