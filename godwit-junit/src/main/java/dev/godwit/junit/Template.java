@@ -5,7 +5,7 @@ package dev.godwit.junit;
  * disk.
  */
 sealed interface Template extends AutoCloseable
-    permits FileTemplate, PostgresTemplate, MariaDbTemplate {
+    permits FileTemplate, PostgresTemplate, MariaDbTemplate, ReadyCopies {
 
   /** A new copy, for one test. */
   DatabaseCopy copy();
@@ -13,8 +13,12 @@ sealed interface Template extends AutoCloseable
   @Override
   void close();
 
-  /** Makes and migrates the template for {@code setup}. */
+  /** Makes and migrates the template for {@code setup}, with copies made ahead. */
   static Template create(Setup setup) {
+    return new ReadyCopies(migrated(setup));
+  }
+
+  private static Template migrated(Setup setup) {
     return switch (setup.database()) {
       case H2, SQLITE -> FileTemplate.create(setup);
       case EMBEDDED_POSTGRES -> PostgresTemplate.embedded(setup);
