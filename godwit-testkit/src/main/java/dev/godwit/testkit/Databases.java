@@ -40,6 +40,15 @@ final class Databases {
    * makes while nobody is connected to the template).
    */
   static String create(String adminUrl, String user, String password, String template) {
+    return create(adminUrl, user, password, template, "");
+  }
+
+  /**
+   * Like {@link #create(String, String, String, String)}, with {@code options} appended to the
+   * {@code CREATE DATABASE} statement (e.g. {@code STRATEGY FILE_COPY}).
+   */
+  static String create(
+      String adminUrl, String user, String password, String template, String options) {
     for (int attempt = 1; ; attempt++) {
       String name =
           "godwit_"
@@ -49,7 +58,10 @@ final class Databases {
       try (Connection connection = connect(adminUrl, user, password);
           Statement statement = connection.createStatement()) {
         statement.execute(
-            "CREATE DATABASE " + name + (template == null ? "" : " TEMPLATE " + quote(template)));
+            "CREATE DATABASE "
+                + name
+                + (template == null ? "" : " TEMPLATE " + quote(template))
+                + (options.isEmpty() ? "" : " " + options));
         return name;
       } catch (SQLException e) {
         if (!DUPLICATE_DATABASE.equals(e.getSQLState()) || attempt == 3) {
