@@ -30,7 +30,7 @@ if [ "${BENCH_SKIP_BUILD:-0}" != "1" ]; then
   repo=()
   if [ -n "${BENCH_M2:-}" ]; then repo=(-Dmaven.repo.local="$BENCH_M2"); fi
   mvn -q -B "${repo[@]}" -f "$root/pom.xml" -DskipTests -Dspotless.check.skip=true \
-    -Dforbiddenapis.skip=true -pl godwit-sql,godwit-core,godwit-testkit,godwit-cli -am install
+    -Dforbiddenapis.skip=true -pl godwit-sql,godwit-core,godwit-testkit-binaries,godwit-testkit,godwit-cli -am install
   # The launcher makes the class data sharing archive it starts the CLI with; so does the bench.
   "$root/godwit" --version >/dev/null
   echo "bench: building the bench module..." >&2

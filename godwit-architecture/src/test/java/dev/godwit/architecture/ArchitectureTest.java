@@ -27,13 +27,13 @@ import org.junit.jupiter.api.Test;
  * <ul>
  *   <li>Nothing outside godwit-core (main or test code) uses {@code dev.godwit.internal}.
  *   <li>godwit-core's public classes live in {@code dev.godwit.api} and {@code dev.godwit.spi}. The
- *       one exception is {@code internal.Engine}, which {@code api.Godwit} constructs; only {@code
- *       Godwit} may use it from outside the internal package. (Engine is being split into command
- *       classes; once that lands, Godwit can reach it as the linter reaches its rule engine, and
- *       the exception goes.)
+ *       one exception is {@code internal.Engine}, the small dispatcher that {@code api.Godwit}
+ *       constructs (each command is a package-private class beside it); only {@code Godwit} may use
+ *       it from outside the internal package.
  *   <li>godwit-lint's public classes live in {@code dev.godwit.lint} only.
  *   <li>Dependencies point one way: godwit-sql &lt;- godwit-core &lt;- godwit-lint &lt;-
- *       godwit-cli; godwit-testkit uses none of them.
+ *       godwit-cli; godwit-testkit uses none of them; godwit-junit uses the core's API and the
+ *       testkit only.
  *   <li>Each module's classes live in its own packages, so that the direction above, checked by
  *       package, is checked by module.
  * </ul>
@@ -49,6 +49,7 @@ class ArchitectureTest {
   private static final String LINT = "dev.godwit.lint..";
   private static final String CLI = "dev.godwit.cli..";
   private static final String TESTKIT = "dev.godwit.testkit..";
+  private static final String JUNIT = "dev.godwit.junit..";
   private static final String ENGINE = "dev.godwit.internal.Engine";
 
   /**
@@ -96,7 +97,8 @@ class ArchitectureTest {
   /** Everything compiled outside godwit-core, main and test code. */
   private static JavaClasses outsideCore() {
     List<Path> dirs = new ArrayList<>();
-    for (String module : List.of("godwit-sql", "godwit-lint", "godwit-cli", "godwit-testkit")) {
+    for (String module :
+        List.of("godwit-sql", "godwit-lint", "godwit-cli", "godwit-testkit", "godwit-junit")) {
       dirs.add(ROOT.resolve(module).resolve("target/classes"));
       dirs.add(ROOT.resolve(module).resolve("target/test-classes"));
     }
@@ -185,13 +187,27 @@ class ArchitectureTest {
         .resideInAnyPackage(SQL, API, SPI, INTERNAL, LINT, CLI)
         .because("godwit-testkit starts databases for every module's tests and needs none of them")
         .check(testkit);
+    JavaClasses junit = main("godwit-junit");
+    classes().should().resideInAPackage(JUNIT).check(junit);
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(INTERNAL, LINT, CLI)
+        .because("godwit-junit migrates through the core's public API")
+        .check(junit);
   }
 
   @Test
   void everyModulesTestsWereRead() {
     // Guards the rules above against passing on nothing: each module's tests are compiled.
     for (String module :
-        List.of("godwit-sql", "godwit-core", "godwit-lint", "godwit-cli", "godwit-testkit")) {
+        List.of(
+            "godwit-sql",
+            "godwit-core",
+            "godwit-lint",
+            "godwit-cli",
+            "godwit-testkit",
+            "godwit-junit")) {
       assertThat(tests(module)).as(module + " test classes").isNotEmpty();
     }
   }

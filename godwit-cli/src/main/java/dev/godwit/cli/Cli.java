@@ -36,6 +36,9 @@ final class Cli {
     if (argv.length > 0 && argv[0].equals("config")) {
       return ConfigImport.run(java.util.List.of(argv).subList(1, argv.length), out, err);
     }
+    if (argv.length > 0 && argv[0].equals("completion")) { // hidden: for shell start-up files
+      return Completion.run(java.util.List.of(argv).subList(1, argv.length), out, err);
+    }
     Args args;
     try {
       args = Args.parse(argv);

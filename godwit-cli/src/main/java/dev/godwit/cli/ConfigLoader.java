@@ -30,7 +30,14 @@ final class ConfigLoader {
   private static final Logger LOG = LoggerFactory.getLogger(ConfigLoader.class);
   private static final Pattern ENV_REF = Pattern.compile("\\$\\{env\\.([A-Za-z_][A-Za-z0-9_]*)}");
   private static final List<String> META_VARIABLES =
-      List.of("GODWIT_CONFIG", "GODWIT_ENV", "GODWIT_JAVA_OPTS", "GODWIT_HOME");
+      // The launchers' own: ./godwit and the distribution's bin/godwit read them.
+      List.of(
+          "GODWIT_CONFIG",
+          "GODWIT_ENV",
+          "GODWIT_JAVA_OPTS",
+          "GODWIT_HOME",
+          "GODWIT_CDS",
+          "GODWIT_CDS_DIR");
 
   private final Map<String, String> environ;
   private final Map<ConfigKey, Object> values = new EnumMap<>(ConfigKey.class);

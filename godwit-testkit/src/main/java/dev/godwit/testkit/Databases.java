@@ -31,6 +31,24 @@ final class Databases {
    * name.
    */
   static String create(String adminUrl, String user, String password) {
+    return create(adminUrl, user, password, null);
+  }
+
+  /**
+   * Like {@link #create(String, String, String)}, as a copy of the database {@code template} when
+   * it is not null ({@code CREATE DATABASE ... TEMPLATE}: a file-level copy, which PostgreSQL only
+   * makes while nobody is connected to the template).
+   */
+  static String create(String adminUrl, String user, String password, String template) {
+    return create(adminUrl, user, password, template, "");
+  }
+
+  /**
+   * Like {@link #create(String, String, String, String)}, with {@code options} appended to the
+   * {@code CREATE DATABASE} statement (e.g. {@code STRATEGY FILE_COPY}).
+   */
+  static String create(
+      String adminUrl, String user, String password, String template, String options) {
     for (int attempt = 1; ; attempt++) {
       String name =
           "godwit_"
@@ -39,7 +57,11 @@ final class Databases {
               + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x100000, 0x1000000));
       try (Connection connection = connect(adminUrl, user, password);
           Statement statement = connection.createStatement()) {
-        statement.execute("CREATE DATABASE " + name);
+        statement.execute(
+            "CREATE DATABASE "
+                + name
+                + (template == null ? "" : " TEMPLATE " + quote(template))
+                + (options.isEmpty() ? "" : " " + options));
         return name;
       } catch (SQLException e) {
         if (!DUPLICATE_DATABASE.equals(e.getSQLState()) || attempt == 3) {
@@ -61,7 +83,7 @@ final class Databases {
             Statement drop = connection.createStatement()) {
           terminate.setString(1, name);
           terminate.execute();
-          drop.execute("DROP DATABASE IF EXISTS " + name);
+          drop.execute("DROP DATABASE IF EXISTS " + quote(name));
           return;
         } catch (SQLException e) {
           // Terminated backends take a moment to go away.
@@ -72,6 +94,11 @@ final class Databases {
         }
       }
     }
+  }
+
+  /** A quoted identifier, for names this class did not make. */
+  static String quote(String name) {
+    return '"' + name.replace("\"", "\"\"") + '"';
   }
 
   private static void pause() throws SQLException {

