@@ -22,7 +22,7 @@ class CompletionTest {
   @Test
   void everyCommandAndSettingIsInBothScripts() {
     for (String script : List.of(Completion.bash(), Completion.zsh())) {
-      for (String command : Args.COMMANDS) {
+      for (String command : Command.names()) {
         assertThat(script).contains(command);
       }
       for (ConfigKey key : ConfigKey.values()) {
