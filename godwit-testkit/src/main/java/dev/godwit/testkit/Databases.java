@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -93,6 +94,39 @@ final class Databases {
           pause();
         }
       }
+    }
+  }
+
+  /**
+   * Drops every database of {@code names} over one connection: with {@code force} (PostgreSQL 13
+   * and later) one {@code DROP DATABASE ... WITH (FORCE)} each, which ends the sessions still
+   * connected; else as {@link #drop}. Goes on past a failure and throws the first one at the end.
+   */
+  static void dropAll(
+      String adminUrl, String user, String password, List<String> names, boolean force)
+      throws SQLException {
+    if (names.isEmpty()) {
+      return;
+    }
+    if (!force) {
+      for (String name : names) {
+        drop(adminUrl, user, password, name);
+      }
+      return;
+    }
+    SQLException first = null;
+    try (Connection connection = connect(adminUrl, user, password);
+        Statement drop = connection.createStatement()) {
+      for (String name : names) {
+        try {
+          drop.execute("DROP DATABASE IF EXISTS " + quote(name) + " WITH (FORCE)");
+        } catch (SQLException e) {
+          first = first == null ? e : first;
+        }
+      }
+    }
+    if (first != null) {
+      throw first;
     }
   }
 

