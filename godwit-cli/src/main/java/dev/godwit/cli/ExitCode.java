@@ -18,7 +18,11 @@ enum ExitCode {
       10,
       "a migration's statement did not get its table lock within lockTimeout on any attempt"
           + " (lockRetries): the message names the blocking sessions; what stayed applied is in"
-          + " the progress table");
+          + " the progress table"),
+  LOCK_LOST(
+      11,
+      "the migration lock's session ended while migrating (idle timeout, killed, network cut):"
+          + " stopped before the next migration or history row; run migrate again");
 
   final int code;
   final String meaning;
@@ -36,6 +40,7 @@ enum ExitCode {
       case MIGRATION_FAILED -> MIGRATION_FAILED;
       case LOCK_TIMEOUT -> LOCK_TIMEOUT;
       case STATEMENT_LOCK_TIMEOUT -> STATEMENT_LOCK_TIMEOUT;
+      case LOCK_LOST -> LOCK_LOST;
       case REFUSED -> REFUSED;
       case LINT -> LINT;
       case INTERNAL -> INTERNAL;

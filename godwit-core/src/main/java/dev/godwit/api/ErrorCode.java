@@ -20,6 +20,12 @@ public enum ErrorCode {
   /** Another runner held the migration lock for longer than {@code lockWaitTimeout}. */
   LOCK_TIMEOUT,
   /**
+   * The migration lock's session ended while this runner worked (the server ended it as idle, an
+   * administrator ended it, the network cut it): the runner stopped before it could migrate beside
+   * another one.
+   */
+  LOCK_LOST,
+  /**
    * A migration's statement could not take a lock on a table within {@code lockTimeout}, on the
    * first attempt nor on any of the {@code lockRetries} retries: other sessions held it throughout.
    * The message names them.

@@ -119,6 +119,7 @@ final class MigrateCommand {
         callbacks.fire(CallbackEvent.AFTER_VERSIONED, s.connection);
         callbacks.fire(CallbackEvent.BEFORE_REPEATABLES, s.connection);
       }
+      s.verifyLock("applying " + m.script());
       MigrationRunner.Prepared p = runner.prepare(m);
       MigrationRunner.logMode(m, p);
       LOG.info(

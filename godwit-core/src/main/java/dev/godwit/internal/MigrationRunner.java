@@ -222,6 +222,9 @@ final class MigrationRunner {
         runScript(m, p, c, ran, executed, skip, retry);
       }
       callbacks.fire(each.after(), c);
+      if (p.transactional()) {
+        verifyLockOrRollBack(c, m);
+      }
       int ms = elapsed(start);
       if (skip > 0) {
         session.history.markSuccess(c, row.rank(), ms);
@@ -245,6 +248,22 @@ final class MigrationRunner {
           p.transactional());
     } finally {
       LockRetry.restore(restore);
+    }
+  }
+
+  /**
+   * A transactional migration commits only while the lock is held: if its session ended, another
+   * runner may be applying the same migration, so this one rolls back and stops. (Without a
+   * transaction the statements are done: their history row is written, and the check before the
+   * next migration stops the run.)
+   */
+  private void verifyLockOrRollBack(Connection c, ResolvedMigration m) throws SQLException {
+    try {
+      session.verifyLock("recording " + m.script() + " in the history (rolled back: not applied)");
+    } catch (GodwitException lost) {
+      c.rollback();
+      c.setAutoCommit(true);
+      throw lost;
     }
   }
 

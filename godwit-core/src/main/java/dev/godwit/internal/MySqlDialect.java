@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -143,7 +144,16 @@ final class MySqlDialect implements Dialect {
       while (true) {
         // Wait server-side a second at a time so that the deadline is kept to the second.
         if (Jdbc.queryBoolean(lockConnection, "SELECT GET_LOCK(?, 1)", name)) {
-          return () -> release(lockConnection, name);
+          // The lock's session sits idle while the migrations run: wait_timeout (8 hours by
+          // default, often minutes on managed servers) would end it and so free the lock.
+          try (Statement st = lockConnection.createStatement()) {
+            st.execute("SET SESSION wait_timeout = 31536000");
+          }
+          return new HeldLock(
+              lockConnection,
+              schema + "." + table + " (lock " + name + ")",
+              c -> Jdbc.queryBoolean(c, "SELECT IS_USED_LOCK(?) = CONNECTION_ID()", name),
+              () -> release(lockConnection, name));
         }
         if (System.nanoTime() > deadline) {
           String holder = holder(lockConnection, name);

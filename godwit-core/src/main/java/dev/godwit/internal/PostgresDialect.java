@@ -153,7 +153,12 @@ final class PostgresDialect implements Dialect {
       long pause = 50;
       while (true) {
         if (Jdbc.queryBoolean(lockConnection, "SELECT pg_try_advisory_lock(" + key + ")")) {
-          return () -> release(lockConnection, key);
+          keepSessionOpen(lockConnection);
+          return new HeldLock(
+              lockConnection,
+              schema + "." + table,
+              c -> holds(c, key),
+              () -> release(lockConnection, key));
         }
         if (System.nanoTime() > deadline) {
           String holder = holder(lockConnection, key);
@@ -166,6 +171,31 @@ final class PostgresDialect implements Dialect {
     } catch (SQLException | RuntimeException e) {
       Jdbc.closeQuietly(lockConnection);
       throw e;
+    }
+  }
+
+  /**
+   * The lock's session sits idle while the migrations run on the main connection; a server with
+   * {@code idle_session_timeout} (PostgreSQL 14 and later) would end it and so free the lock.
+   */
+  private static void keepSessionOpen(Connection c) throws SQLException {
+    if (c.getMetaData().getDatabaseMajorVersion() >= 14) {
+      try (Statement st = c.createStatement()) {
+        st.execute("SET idle_session_timeout = 0");
+      }
+    }
+  }
+
+  private static boolean holds(Connection c, long key) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid ="
+                + " pg_backend_pid() AND classid = ? AND objid = ? AND objsubid = 1")) {
+      ps.setLong(1, key >>> 32);
+      ps.setLong(2, key & 0xFFFFFFFFL);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() && rs.getInt(1) > 0;
+      }
     }
   }
 

@@ -52,6 +52,8 @@ final class Session implements AutoCloseable {
    */
   private boolean historyKnownToExist;
 
+  private MigrationLock held = MigrationLock.NONE;
+
   private Session(GodwitConfig config, Connections connections, Connection connection)
       throws SQLException {
     this.config = config;
@@ -183,11 +185,27 @@ final class Session implements AutoCloseable {
 
   MigrationLock lock() {
     Duration wait = Duration.ofSeconds(config.number(ConfigKey.LOCK_WAIT_TIMEOUT));
+    MigrationLock lock;
     try {
-      return dialect.lock(connections, connection, history.schema(), history.table(), wait);
+      lock = dialect.lock(connections, connection, history.schema(), history.table(), wait);
     } catch (SQLException e) {
       throw sqlFailure("take the migration lock", e);
     }
+    held = lock;
+    return () -> {
+      held = MigrationLock.NONE;
+      lock.close();
+    };
+  }
+
+  /**
+   * Stops with a {@code LOCK_LOST} error if the migration lock this session took is no longer held;
+   * nothing when it holds none.
+   *
+   * @param before what the runner is about to do, for the message
+   */
+  void verifyLock(String before) {
+    held.verify(before);
   }
 
   /** Whether the history table exists; see {@link #historyKnownToExist}. */
