@@ -96,6 +96,9 @@ final class MigrateCommand {
         throw new ValidationException(issues);
       }
     }
+    // What would fail only after a migration's DDL ran (a version too long for the history, no
+    // right to write it) fails now, with nothing run.
+    Preflight.check(s, st.pending(), HistoryRow.nextRank(rows));
     // The linter (or any reviewer) sees the pending migrations before anything runs.
     warnings.addAll(Reviews.run(s, ctx.resolution(), st.pending()));
     // beforeMigrate runs after the history table exists, so objects it creates are not mistaken

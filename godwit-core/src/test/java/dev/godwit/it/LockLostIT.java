@@ -50,6 +50,18 @@ class LockLostIT {
         : "DO SLEEP(" + seconds + ");\n";
   }
 
+  /** Whether a session of this database runs V1's sleep. */
+  private static boolean sleeping(TestDatabase db) throws SQLException {
+    return !"0"
+        .equals(
+            db.query(
+                db.kind() == TestDatabase.Kind.POSTGRES
+                    ? "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database()"
+                        + " AND query LIKE 'SELECT pg_sleep%'"
+                    : "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE DB = DATABASE()"
+                        + " AND INFO LIKE 'DO SLEEP%'"));
+  }
+
   /** Ends the session that holds the migration lock, as an administrator would. */
   private static boolean endLockSession(TestDatabase db) throws SQLException {
     try (Connection c = db.connect();
@@ -92,11 +104,11 @@ class LockLostIT {
 
     CompletableFuture<MigrateResult> run =
         CompletableFuture.supplyAsync(() -> db.configure(dir).load().migrate());
-    boolean ended = false;
-    for (int i = 0; i < 50 && !ended && !run.isDone(); i++) {
+    // Wait for V1 to be under way, then end the lock's session.
+    for (int i = 0; i < 50 && !sleeping(db) && !run.isDone(); i++) {
       Thread.sleep(100);
-      ended = endLockSession(db);
     }
+    boolean ended = endLockSession(db);
     assertThat(ended).as("found the lock's session; the run: %s", run).isTrue();
 
     assertThatThrownBy(() -> run.get(60, TimeUnit.SECONDS))
@@ -161,8 +173,13 @@ class LockLostIT {
 
   private static boolean tableExists(TestDatabase db, String table) throws SQLException {
     try (Connection c = db.connect();
-        ResultSet rs = c.getMetaData().getTables(null, null, table, null)) {
+        ResultSet rs = c.getMetaData().getTables(catalogOf(db, c), null, table, null)) {
       return rs.next();
     }
+  }
+
+  /** MariaDB's metadata searches every database unless told which (its catalog). */
+  private static String catalogOf(TestDatabase db, Connection c) throws SQLException {
+    return db.kind() == TestDatabase.Kind.MARIADB ? c.getCatalog() : null;
   }
 }
