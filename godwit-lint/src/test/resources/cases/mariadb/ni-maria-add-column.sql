@@ -1,4 +1,5 @@
 -- case: ni-maria-add-column
 -- rule: non-idempotent-statement
--- expect: non-idempotent-statement@4
-ALTER TABLE users ADD COLUMN nickname VARCHAR(40);
+-- expect: non-idempotent-statement@5
+ALTER TABLE users ADD COLUMN IF NOT EXISTS nickname VARCHAR(40);
+ALTER TABLE users ADD COLUMN avatar_url VARCHAR(200);

@@ -2,3 +2,4 @@
 -- rule: non-idempotent-statement
 -- expect: non-idempotent-statement@4
 CREATE TABLE teams (id BIGINT PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS members (id BIGINT PRIMARY KEY);

@@ -3,3 +3,4 @@
 -- tx: off
 -- expect: non-idempotent-statement@5
 CREATE TABLE teams (id INTEGER PRIMARY KEY);
+CREATE TABLE IF NOT EXISTS members (id INTEGER PRIMARY KEY);

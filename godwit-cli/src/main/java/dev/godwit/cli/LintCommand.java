@@ -18,6 +18,7 @@ import dev.godwit.lint.Rules;
 import dev.godwit.lint.Sarif;
 import dev.godwit.lint.ServerVersion;
 import dev.godwit.lint.Severity;
+import dev.godwit.lint.FunctionVolatility;
 import dev.godwit.lint.TableSizes;
 import dev.godwit.lint.TextReport;
 import dev.godwit.sql.SqlDialect;
@@ -100,6 +101,7 @@ final class LintCommand {
           DriverManager.getConnection(
               config.url(), config.string(ConfigKey.USER), config.string(ConfigKey.PASSWORD))) {
         options.tableSizes(TableSizes.read(c, dialect));
+        options.functionVolatility(FunctionVolatility.read(c, dialect));
       } catch (SQLException e) {
         // info() connected a moment ago; without sizes the rules keep their defaults.
       }

@@ -26,6 +26,9 @@ import java.util.Set;
  *     the two timeout rules stay off even when enabled
  * @param tableSizes sizes by table name ({@code users} or {@code public.users}), from the live
  *     database; empty when offline
+ * @param functionVolatility PostgreSQL function volatility by {@code name/arity} and {@code
+ *     schema.name/arity} ({@link FunctionVolatility#read}), from the live database; empty when
+ *     offline (a list of built-ins decides then)
  */
 public record LintOptions(
     SqlDialect dialect,
@@ -36,7 +39,8 @@ public record LintOptions(
     long smallTableRows,
     long largeTableRows,
     boolean timeoutsSetByTool,
-    Map<String, TableSize> tableSizes) {
+    Map<String, TableSize> tableSizes,
+    Map<String, FunctionVolatility> functionVolatility) {
 
   /** Default for {@link #smallTableRows()}: GitLab's threshold for index work. */
   public static final long DEFAULT_SMALL_TABLE_ROWS = 1_000;
@@ -65,6 +69,7 @@ public record LintOptions(
     Map<String, TableSize> sizes = new HashMap<>();
     tableSizes.forEach((k, v) -> sizes.put(k, Objects.requireNonNull(v, k)));
     tableSizes = Map.copyOf(sizes);
+    functionVolatility = Map.copyOf(functionVolatility);
     for (String id : enabled) {
       Rules.require(id);
     }
@@ -144,7 +149,8 @@ public record LintOptions(
         smallTableRows,
         largeTableRows,
         timeoutsSetByTool,
-        tableSizes);
+        tableSizes,
+        functionVolatility);
   }
 
   /** Builds {@link LintOptions}. Not thread-safe. */
@@ -158,6 +164,7 @@ public record LintOptions(
     private long largeTableRows = DEFAULT_LARGE_TABLE_ROWS;
     private boolean timeoutsSetByTool;
     private final Map<String, TableSize> tableSizes = new HashMap<>();
+    private final Map<String, FunctionVolatility> functionVolatility = new HashMap<>();
 
     private Builder(SqlDialect dialect) {
       this.dialect = Objects.requireNonNull(dialect, "dialect");
@@ -223,6 +230,15 @@ public record LintOptions(
     }
 
     /**
+     * PostgreSQL function volatility by {@code name/arity} or {@code schema.name/arity}, as {@link
+     * FunctionVolatility#read} reads it from the live catalog.
+     */
+    public Builder functionVolatility(Map<String, FunctionVolatility> volatility) {
+      functionVolatility.putAll(volatility);
+      return this;
+    }
+
+    /**
      * The options.
      *
      * @throws IllegalArgumentException for unknown rule ids or bad thresholds
@@ -237,7 +253,8 @@ public record LintOptions(
           smallTableRows,
           largeTableRows,
           timeoutsSetByTool,
-          tableSizes);
+          tableSizes,
+          functionVolatility);
     }
   }
 }
