@@ -19,10 +19,10 @@ public final class TableSizes {
   /**
    * PostgreSQL: {@code reltuples} once the table has been analysed or vacuumed. Before that it is
    * -1 (PostgreSQL 14+; 0 before), which says nothing about the size, so the rows are estimated as
-   * the planner does: the pages on disk ({@code pg_relation_size}, current even without
-   * statistics) times the rows that fit in a page, from the width of the columns (their fixed
-   * length, 32 bytes for variable-length ones) plus the tuple header. A partitioned parent holds
-   * no rows itself: its size is the sum of its partitions'.
+   * the planner does: the pages on disk ({@code pg_relation_size}, current even without statistics)
+   * times the rows that fit in a page, from the width of the columns (their fixed length, 32 bytes
+   * for variable-length ones) plus the tuple header. A partitioned parent holds no rows itself: its
+   * size is the sum of its partitions'.
    */
   private static final String PG_SIZES =
       "WITH t AS (SELECT c.oid, c.relname, c.relkind, c.reltuples,"

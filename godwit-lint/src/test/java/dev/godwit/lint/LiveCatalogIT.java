@@ -75,8 +75,10 @@ class LiveCatalogIT {
         Linter.lint(
             List.of(LintInput.of("V2__idx.sql", "CREATE INDEX n_idx ON never_analysed (name);\n")),
             options.build());
-    assertThat(report.active()).singleElement().extracting(Finding::severity).isEqualTo(
-        Severity.WARN);
+    assertThat(report.active())
+        .singleElement()
+        .extracting(Finding::severity)
+        .isEqualTo(Severity.WARN);
   }
 
   @Test
