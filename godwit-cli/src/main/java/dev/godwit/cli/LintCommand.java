@@ -102,6 +102,7 @@ final class LintCommand {
               config.url(), config.string(ConfigKey.USER), config.string(ConfigKey.PASSWORD))) {
         options.tableSizes(TableSizes.read(c, dialect));
         options.functionVolatility(FunctionVolatility.read(c, dialect));
+        options.indexTables(TableSizes.indexTables(c, dialect));
       } catch (SQLException e) {
         // info() connected a moment ago; without sizes the rules keep their defaults.
       }

@@ -29,6 +29,8 @@ import java.util.Set;
  * @param functionVolatility PostgreSQL function volatility by {@code name/arity} and {@code
  *     schema.name/arity} ({@link FunctionVolatility#read}), from the live database; empty when
  *     offline (a list of built-ins decides then)
+ * @param indexTables the table of each index by index name ({@link TableSizes#indexTables}), from
+ *     the live database, for indexes no migration file created; empty when offline
  */
 public record LintOptions(
     SqlDialect dialect,
@@ -40,7 +42,8 @@ public record LintOptions(
     long largeTableRows,
     boolean timeoutsSetByTool,
     Map<String, TableSize> tableSizes,
-    Map<String, FunctionVolatility> functionVolatility) {
+    Map<String, FunctionVolatility> functionVolatility,
+    Map<String, String> indexTables) {
 
   /** Default for {@link #smallTableRows()}: GitLab's threshold for index work. */
   public static final long DEFAULT_SMALL_TABLE_ROWS = 1_000;
@@ -70,6 +73,7 @@ public record LintOptions(
     tableSizes.forEach((k, v) -> sizes.put(k, Objects.requireNonNull(v, k)));
     tableSizes = Map.copyOf(sizes);
     functionVolatility = Map.copyOf(functionVolatility);
+    indexTables = Map.copyOf(indexTables);
     for (String id : enabled) {
       Rules.require(id);
     }
@@ -150,7 +154,8 @@ public record LintOptions(
         largeTableRows,
         timeoutsSetByTool,
         tableSizes,
-        functionVolatility);
+        functionVolatility,
+        indexTables);
   }
 
   /** Builds {@link LintOptions}. Not thread-safe. */
@@ -165,6 +170,7 @@ public record LintOptions(
     private boolean timeoutsSetByTool;
     private final Map<String, TableSize> tableSizes = new HashMap<>();
     private final Map<String, FunctionVolatility> functionVolatility = new HashMap<>();
+    private final Map<String, String> indexTables = new HashMap<>();
 
     private Builder(SqlDialect dialect) {
       this.dialect = Objects.requireNonNull(dialect, "dialect");
@@ -238,6 +244,12 @@ public record LintOptions(
       return this;
     }
 
+    /** The table of each index, by index name, as {@link TableSizes#indexTables} reads them. */
+    public Builder indexTables(Map<String, String> tables) {
+      indexTables.putAll(tables);
+      return this;
+    }
+
     /**
      * The options.
      *
@@ -254,7 +266,8 @@ public record LintOptions(
           largeTableRows,
           timeoutsSetByTool,
           tableSizes,
-          functionVolatility);
+          functionVolatility,
+          indexTables);
     }
   }
 }

@@ -18,9 +18,10 @@ import java.util.Set;
  * is about, {@code -- expect:} the findings as {@code rule@line} (or {@code none}), and optionally
  * {@code -- version:}, {@code -- tx: on|off|auto}, {@code -- enable:}, {@code -- sizes:
  * table=rows,...}, {@code -- volatility: name/arity=i|s|v,...} (what {@code pg_proc} says when
- * connected), {@code -- down: true}, {@code -- expect-severity: rule=severity}. A line {@code
- * -- @applied-above} splits the body: what is above it is an earlier, already applied migration
- * (schema context only); lines keep their numbers in the linted part.
+ * connected), {@code -- indexes: index=table,...} (the live catalog's index tables), {@code --
+ * down: true}, {@code -- expect-severity: rule=severity}. A line {@code -- @applied-above} splits
+ * the body: what is above it is an earlier, already applied migration (schema context only); lines
+ * keep their numbers in the linted part.
  */
 record LabelledCase(
     Path path,
@@ -76,6 +77,14 @@ record LabelledCase(
         v.put(p[0].trim(), FunctionVolatility.ofCode(p[1].trim()));
       }
       b.functionVolatility(v);
+    }
+    if (header.containsKey("indexes")) {
+      Map<String, String> tables = new HashMap<>();
+      for (String kv : header.get("indexes").split(",")) {
+        String[] p = kv.split("=");
+        tables.put(p[0].trim(), p[1].trim());
+      }
+      b.indexTables(tables);
     }
     int marker = lines.indexOf("-- @applied-above");
     List<LintInput> inputs = new ArrayList<>();

@@ -42,7 +42,8 @@ class LiveCatalogIT {
               + " AS $$ SELECT 'eu' $$;"
               + " CREATE FUNCTION next_code() RETURNS text VOLATILE LANGUAGE sql"
               + " AS $$ SELECT md5(random()::text) $$;"
-              + " CREATE TABLE orders (id bigint);");
+              + " CREATE TABLE orders (id bigint);"
+              + " CREATE INDEX never_analysed_name_idx ON never_analysed (name);");
     }
   }
 
@@ -106,5 +107,26 @@ class LiveCatalogIT {
     assertThat(volatileDefault.active())
         .extracting(Finding::rule)
         .containsExactly("add-column-volatile-default");
+  }
+
+  @Test
+  void reindexOfAnIndexNoMigrationCreatedFindsItsTableInTheCatalog() throws SQLException {
+    LintOptions.Builder options =
+        LintOptions.builder(SqlDialect.POSTGRES).smallTableRows(1_000_000);
+    try (Connection c = connect()) {
+      Map<String, String> indexTables = TableSizes.indexTables(c, SqlDialect.POSTGRES);
+      assertThat(indexTables).containsEntry("never_analysed_name_idx", "never_analysed");
+      options.tableSizes(TableSizes.read(c, SqlDialect.POSTGRES)).indexTables(indexTables);
+    }
+    LintReport report =
+        Linter.lint("V4__reindex.sql", "REINDEX INDEX never_analysed_name_idx;\n", options.build());
+    // Sized through its table: below the (raised) small-table threshold, so info with the size.
+    assertThat(report.active())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.severity()).isEqualTo(Severity.INFO);
+              assertThat(f.message()).contains("Table never_analysed has ~");
+            });
   }
 }

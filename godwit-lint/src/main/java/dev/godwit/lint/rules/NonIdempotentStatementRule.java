@@ -113,6 +113,9 @@ final class NonIdempotentStatementRule implements Rule {
         if (x.is("index") && after < t.size() && t.get(after).is("concurrently")) {
           after++;
         }
+        if (x.is("index") && after < t.size() && t.get(after).is("on")) {
+          return null; // unnamed: PostgreSQL picks a fresh name on every run
+        }
         return guarded(t, after, true) ? null : "CREATE " + label(t, i);
       }
     }
