@@ -137,6 +137,7 @@ final class AddColumnVolatileDefaultRule implements Rule {
             + Definitions.join(col.defaultExpr())
             + " ("
             + fn
-            + "() must be computed for every existing row)";
+            + "(...) is volatile, or not known to be stable, so it must be computed for every"
+            + " existing row)";
   }
 }
