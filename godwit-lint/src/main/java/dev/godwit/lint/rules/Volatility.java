@@ -80,10 +80,10 @@ final class Volatility {
       if (!t.isIdent() || !expr.get(i + 1).isPunct("(")) {
         continue;
       }
-      Token before = i > 0 ? expr.get(i - 1) : null;
-      if (before != null && (before.isPunct("::") || before.is("as"))) {
-        continue; // a type with modifiers: '1'::numeric(10,2), CAST(x AS varchar(20))
+      if (isCastType(expr, i)) {
+        continue; // a type with modifiers: '1'::numeric(10,2), CAST(x AS character varying(20))
       }
+      Token before = i > 0 ? expr.get(i - 1) : null;
       String schema = null;
       if (before != null && before.isPunct(".") && i > 1 && expr.get(i - 2).isIdent()) {
         schema = expr.get(i - 2).value();
@@ -108,6 +108,23 @@ final class Volatility {
     }
     int[] range = NON_VOLATILE.get(name);
     return range == null || arity < range[0] || arity > range[1];
+  }
+
+  /**
+   * Whether the word at {@code i} ends a type name after {@code ::} or CAST's {@code AS}, such as
+   * {@code varying} in {@code ''::character varying(255)}.
+   */
+  private static boolean isCastType(List<Token> expr, int i) {
+    for (int j = i - 1; j >= 0; j--) {
+      Token t = expr.get(j);
+      if (t.isPunct("::") || t.is("as")) {
+        return true;
+      }
+      if (t.kind() != Token.Kind.WORD) {
+        return false;
+      }
+    }
+    return false;
   }
 
   /** The number of comma-separated arguments of the call whose "(" is at {@code open}. */
