@@ -1,5 +1,5 @@
 -- case: my-backticked-created-here
 -- rule: drop-column
--- expect: none
+-- expect: non-idempotent-statement@4
 CREATE TABLE `Tickets` (`id` INT PRIMARY KEY, `note` TEXT);
 ALTER TABLE tickets DROP COLUMN note;

@@ -1,5 +1,5 @@
 -- case: sl-commit-without-begin
 -- rule: unbalanced-transaction
--- expect: unbalanced-transaction@5
+-- expect: unbalanced-transaction@5 non-idempotent-statement@4
 CREATE TABLE x (id INTEGER);
 END TRANSACTION;

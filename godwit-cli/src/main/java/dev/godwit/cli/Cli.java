@@ -57,6 +57,10 @@ final class Cli {
           : ExitCode.OK.code;
     }
     Output output = new Output(out, err, args.has(Option.JSON));
+    if (args.command == Command.LINT && (args.has(Option.RULES) || args.has(Option.EXPLAIN))) {
+      // The catalog needs no configuration and no database.
+      return LintRules.run(args, out, err);
+    }
     String password = null;
     try {
       GodwitConfig config = loadConfig(args, output);

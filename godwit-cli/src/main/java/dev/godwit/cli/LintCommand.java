@@ -9,6 +9,7 @@ import dev.godwit.api.InfoResult;
 import dev.godwit.api.MigrationInfo;
 import dev.godwit.api.MigrationState;
 import dev.godwit.api.MigrationVersion;
+import dev.godwit.lint.FunctionVolatility;
 import dev.godwit.lint.LintInput;
 import dev.godwit.lint.LintOptions;
 import dev.godwit.lint.LintReport;
@@ -100,6 +101,8 @@ final class LintCommand {
           DriverManager.getConnection(
               config.url(), config.string(ConfigKey.USER), config.string(ConfigKey.PASSWORD))) {
         options.tableSizes(TableSizes.read(c, dialect));
+        options.functionVolatility(FunctionVolatility.read(c, dialect));
+        options.indexTables(TableSizes.indexTables(c, dialect));
       } catch (SQLException e) {
         // info() connected a moment ago; without sizes the rules keep their defaults.
       }

@@ -75,6 +75,13 @@ enum Option {
   ENABLE("--enable", "id,id", Value.LIST, "rules to turn on", LINT),
   DISABLE("--disable", "id,id", Value.LIST, "rules to turn off", LINT),
   SARIF("--sarif", null, Value.NONE, "print SARIF 2.1.0 for code-scanning UIs", LINT),
+  RULES(
+      "--rules",
+      null,
+      Value.NONE,
+      "list the rules: id, dialects, default severity, on or off, what each catches",
+      LINT),
+  EXPLAIN("--explain", "RULE", Value.TEXT, "print a rule's long description and safe recipe", LINT),
   FAIL_ON(
       "--fail-on",
       "LEVEL",

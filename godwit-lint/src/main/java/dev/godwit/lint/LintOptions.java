@@ -26,6 +26,11 @@ import java.util.Set;
  *     the two timeout rules stay off even when enabled
  * @param tableSizes sizes by table name ({@code users} or {@code public.users}), from the live
  *     database; empty when offline
+ * @param functionVolatility PostgreSQL function volatility by {@code name/arity} and {@code
+ *     schema.name/arity} ({@link FunctionVolatility#read}), from the live database; empty when
+ *     offline (a list of built-ins decides then)
+ * @param indexTables the table of each index by index name ({@link TableSizes#indexTables}), from
+ *     the live database, for indexes no migration file created; empty when offline
  */
 public record LintOptions(
     SqlDialect dialect,
@@ -36,7 +41,9 @@ public record LintOptions(
     long smallTableRows,
     long largeTableRows,
     boolean timeoutsSetByTool,
-    Map<String, TableSize> tableSizes) {
+    Map<String, TableSize> tableSizes,
+    Map<String, FunctionVolatility> functionVolatility,
+    Map<String, String> indexTables) {
 
   /** Default for {@link #smallTableRows()}: GitLab's threshold for index work. */
   public static final long DEFAULT_SMALL_TABLE_ROWS = 1_000;
@@ -65,6 +72,8 @@ public record LintOptions(
     Map<String, TableSize> sizes = new HashMap<>();
     tableSizes.forEach((k, v) -> sizes.put(k, Objects.requireNonNull(v, k)));
     tableSizes = Map.copyOf(sizes);
+    functionVolatility = Map.copyOf(functionVolatility);
+    indexTables = Map.copyOf(indexTables);
     for (String id : enabled) {
       Rules.require(id);
     }
@@ -144,7 +153,9 @@ public record LintOptions(
         smallTableRows,
         largeTableRows,
         timeoutsSetByTool,
-        tableSizes);
+        tableSizes,
+        functionVolatility,
+        indexTables);
   }
 
   /** Builds {@link LintOptions}. Not thread-safe. */
@@ -158,6 +169,8 @@ public record LintOptions(
     private long largeTableRows = DEFAULT_LARGE_TABLE_ROWS;
     private boolean timeoutsSetByTool;
     private final Map<String, TableSize> tableSizes = new HashMap<>();
+    private final Map<String, FunctionVolatility> functionVolatility = new HashMap<>();
+    private final Map<String, String> indexTables = new HashMap<>();
 
     private Builder(SqlDialect dialect) {
       this.dialect = Objects.requireNonNull(dialect, "dialect");
@@ -223,6 +236,21 @@ public record LintOptions(
     }
 
     /**
+     * PostgreSQL function volatility by {@code name/arity} or {@code schema.name/arity}, as {@link
+     * FunctionVolatility#read} reads it from the live catalog.
+     */
+    public Builder functionVolatility(Map<String, FunctionVolatility> volatility) {
+      functionVolatility.putAll(volatility);
+      return this;
+    }
+
+    /** The table of each index, by index name, as {@link TableSizes#indexTables} reads them. */
+    public Builder indexTables(Map<String, String> tables) {
+      indexTables.putAll(tables);
+      return this;
+    }
+
+    /**
      * The options.
      *
      * @throws IllegalArgumentException for unknown rule ids or bad thresholds
@@ -237,7 +265,9 @@ public record LintOptions(
           smallTableRows,
           largeTableRows,
           timeoutsSetByTool,
-          tableSizes);
+          tableSizes,
+          functionVolatility,
+          indexTables);
     }
   }
 }

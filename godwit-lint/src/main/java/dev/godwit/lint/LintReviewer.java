@@ -26,6 +26,8 @@ public final class LintReviewer implements PendingMigrationReviewer {
     LintOptions options =
         LintSettings.from(request.config(), dialect, ServerVersion.parse(request.serverVersion()))
             .tableSizes(TableSizes.read(request.connection(), dialect))
+            .functionVolatility(FunctionVolatility.read(request.connection(), dialect))
+            .indexTables(TableSizes.indexTables(request.connection(), dialect))
             .build();
     List<LintInput> inputs = new ArrayList<>();
     for (ReviewRequest.Script s : request.scripts()) {

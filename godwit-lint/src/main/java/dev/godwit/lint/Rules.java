@@ -45,7 +45,10 @@ public final class Rules {
 
   private Rules() {}
 
-  /** The 38 zero-downtime rules of the catalog, in catalog order. */
+  /**
+   * The 45 rules of the catalog in catalog order: the 38 zero-downtime rules, then
+   * non-idempotent-statement, identifier-too-long and the five opt-in type rules.
+   */
   public static List<RuleInfo> all() {
     return RuleEngineAccess.catalog();
   }
@@ -74,6 +77,14 @@ public final class Rules {
   /** The rule (or meta finding) with this id. */
   public static Optional<RuleInfo> find(String id) {
     return Stream.concat(all().stream(), META.stream()).filter(r -> r.id().equals(id)).findFirst();
+  }
+
+  /**
+   * The long description and recipe of a rule or meta finding, as {@code godwit lint --explain}
+   * prints them.
+   */
+  public static Optional<RuleDoc> explain(String id) {
+    return Optional.ofNullable(RuleDoc.all().get(id));
   }
 
   static RuleInfo require(String id) {

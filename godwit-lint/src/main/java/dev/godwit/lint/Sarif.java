@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Renders a report as SARIF 2.1.0 for code-scanning UIs: one run whose tool lists every rule, one
- * result per finding with the file, line, column and statement as its location. Suppressed findings
- * carry an {@code inSource} suppression with the reason as justification.
+ * Renders a report as SARIF 2.1.0 for code-scanning UIs: one run whose tool lists every rule (with
+ * its long description as {@code fullDescription} and its recipe as {@code help}), one result per
+ * finding with the file, line, column and statement as its location. Suppressed findings carry an
+ * {@code inSource} suppression with the reason as justification.
  */
 public final class Sarif {
   /** The SARIF schema this renderer follows. */
@@ -40,6 +41,15 @@ public final class Sarif {
       j.objectValue();
       j.field("id", r.id());
       j.key("shortDescription").objectValue().field("text", r.description()).close('}');
+      RuleDoc doc = RuleDoc.all().get(r.id());
+      if (doc != null) {
+        j.key("fullDescription").objectValue().field("text", doc.description()).close('}');
+        j.key("help")
+            .objectValue()
+            .field("text", "Safe recipe: " + doc.recipeText())
+            .field("markdown", markdown(doc))
+            .close('}');
+      }
       j.key("defaultConfiguration")
           .objectValue()
           .field("level", level(r.defaultSeverity()))
@@ -90,6 +100,15 @@ public final class Sarif {
     j.close(']');
     j.close('}');
     return j.toString();
+  }
+
+  /** The rule's help as Markdown: the description, then the recipe as a numbered list. */
+  private static String markdown(RuleDoc doc) {
+    StringBuilder b = new StringBuilder(doc.description()).append("\n\n**Safe recipe**\n\n");
+    for (int i = 0; i < doc.recipe().size(); i++) {
+      b.append(i + 1).append(". ").append(doc.recipe().get(i)).append('\n');
+    }
+    return b.toString();
   }
 
   /** SARIF's level for a severity: error, warning or note. */

@@ -8,7 +8,11 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The catalog matches the summary table of the rule catalog (§3) exactly. */
+/**
+ * The catalog matches the summary table of the rule catalog (§3) exactly, followed by the rules of
+ * issue 15 (robustness, identifier length and the opt-in type rules, which the catalog's §4 had
+ * left out), and every rule has its long description and recipe.
+ */
 class CatalogTest {
 
   /** id, dialects, severity, size-aware: copied from §3. */
@@ -51,7 +55,15 @@ class CatalogTest {
           "down-migration-data-loss|all|warn|n",
           "unbatched-data-change|all|warn|y",
           "mysql-algorithm-copy|my|error|y",
-          "mysql-lock-not-none|my|warn|y");
+          "mysql-lock-not-none|my|warn|y",
+          // Issue 15: squawk's prefer-robust-stmts, identifier-too-long and its type rules.
+          "non-idempotent-statement|all|warn|n",
+          "identifier-too-long|pg, my|error|n",
+          "prefer-bigint-over-int|pg, my|warn|n",
+          "prefer-identity-over-serial|pg|warn|n",
+          "prefer-text-over-varchar|pg|warn|n",
+          "prefer-timestamptz|pg|warn|n",
+          "ban-char-field|pg|warn|n");
 
   @Test
   void catalogHasTheSummaryTablesIdsDialectsSeveritiesAndSizeAwareness() {
@@ -71,9 +83,28 @@ class CatalogTest {
   }
 
   @Test
-  void onlyTheTimeoutRulesAreOptIn() {
+  void onlyTheTimeoutAndTypeRulesAreOptIn() {
     assertThat(Rules.all().stream().filter(r -> !r.enabledByDefault()).map(RuleInfo::id))
-        .containsExactlyInAnyOrder("missing-lock-timeout", "missing-statement-timeout");
+        .containsExactlyInAnyOrder(
+            "missing-lock-timeout",
+            "missing-statement-timeout",
+            "prefer-bigint-over-int",
+            "prefer-identity-over-serial",
+            "prefer-text-over-varchar",
+            "prefer-timestamptz",
+            "ban-char-field");
+  }
+
+  @Test
+  void everyRuleAndMetaFindingIsExplainedWithARecipe() {
+    for (RuleInfo r :
+        java.util.stream.Stream.concat(Rules.all().stream(), Rules.meta().stream()).toList()) {
+      RuleDoc doc = Rules.explain(r.id()).orElseThrow(() -> new AssertionError(r.id()));
+      assertThat(doc.description()).as(r.id()).hasSizeGreaterThan(r.description().length() / 2);
+      assertThat(doc.recipe()).as(r.id()).isNotEmpty().allMatch(step -> step.length() > 10);
+    }
+    assertThat(RuleDoc.all()).hasSize(Rules.all().size() + Rules.meta().size());
+    assertThat(Rules.explain("nope")).isEmpty();
   }
 
   @Test

@@ -17,9 +17,11 @@ import java.util.Set;
  * <p>The file starts with header comments: {@code -- case:} its name, {@code -- rule:} the rule it
  * is about, {@code -- expect:} the findings as {@code rule@line} (or {@code none}), and optionally
  * {@code -- version:}, {@code -- tx: on|off|auto}, {@code -- enable:}, {@code -- sizes:
- * table=rows,...}, {@code -- down: true}, {@code -- expect-severity: rule=severity}. A line {@code
- * -- @applied-above} splits the body: what is above it is an earlier, already applied migration
- * (schema context only); lines keep their numbers in the linted part.
+ * table=rows,...}, {@code -- volatility: name/arity=i|s|v,...} (what {@code pg_proc} says when
+ * connected), {@code -- indexes: index=table,...} (the live catalog's index tables), {@code --
+ * down: true}, {@code -- expect-severity: rule=severity}. A line {@code -- @applied-above} splits
+ * the body: what is above it is an earlier, already applied migration (schema context only); lines
+ * keep their numbers in the linted part.
  */
 record LabelledCase(
     Path path,
@@ -67,6 +69,22 @@ record LabelledCase(
         String[] p = kv.split("=");
         b.tableSize(p[0].trim(), TableSize.ofRows(Long.parseLong(p[1].trim())));
       }
+    }
+    if (header.containsKey("volatility")) {
+      Map<String, FunctionVolatility> v = new HashMap<>();
+      for (String kv : header.get("volatility").split(",")) {
+        String[] p = kv.split("=");
+        v.put(p[0].trim(), FunctionVolatility.ofCode(p[1].trim()));
+      }
+      b.functionVolatility(v);
+    }
+    if (header.containsKey("indexes")) {
+      Map<String, String> tables = new HashMap<>();
+      for (String kv : header.get("indexes").split(",")) {
+        String[] p = kv.split("=");
+        tables.put(p[0].trim(), p[1].trim());
+      }
+      b.indexTables(tables);
     }
     int marker = lines.indexOf("-- @applied-above");
     List<LintInput> inputs = new ArrayList<>();

@@ -20,15 +20,15 @@ import org.junit.jupiter.api.Test;
 /**
  * Runs every labelled case and computes precision and recall over {@code rule@line} findings: a
  * finding that is expected is a true positive, an unexpected one a false positive, an expected one
- * that is missing a false negative. Fails below 0.95 for either figure, and when a rule lacks a
+ * that is missing a false negative. Fails below 0.97 for either figure, and when a rule lacks a
  * positive or a negative case. Writes the figures to {@code target/lint-figures.txt}.
  */
 class LabelledCasesTest {
   private static final Path CASES = Paths.get("src/test/resources/cases");
-  private static final double MIN = 0.95;
+  private static final double MIN = 0.97;
 
   @Test
-  void precisionAndRecallAreAtLeast95Percent() throws IOException {
+  void precisionAndRecallAreAtLeast97Percent() throws IOException {
     List<LabelledCase> cases = new ArrayList<>();
     try (Stream<Path> files = Files.walk(CASES)) {
       for (Path p : files.filter(f -> f.toString().endsWith(".sql")).sorted().toList()) {

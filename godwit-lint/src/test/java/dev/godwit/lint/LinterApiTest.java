@@ -260,7 +260,7 @@ class LinterApiTest {
     assertThat(root.get("version").asText()).isEqualTo("2.1.0");
     JsonNode run = root.get("runs").get(0);
     JsonNode rules = run.get("tool").get("driver").get("rules");
-    assertThat(rules.size()).isEqualTo(40);
+    assertThat(rules.size()).isEqualTo(47);
     JsonNode results = run.get("results");
     assertThat(results.size()).isEqualTo(2);
     JsonNode suppressed = results.get(0);

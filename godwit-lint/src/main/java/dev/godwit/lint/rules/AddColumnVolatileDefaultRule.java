@@ -130,13 +130,14 @@ final class AddColumnVolatileDefaultRule implements Rule {
     if (!ctx.pgAtLeast(11)) {
       return "a default (PostgreSQL " + ctx.version + " has no fast defaults; 11+ does)";
     }
-    String fn = Volatility.volatileFunction(col.defaultExpr());
+    String fn = Volatility.volatileFunction(col.defaultExpr(), ctx.options.functionVolatility());
     return fn == null
         ? null
         : "the volatile default "
             + Definitions.join(col.defaultExpr())
             + " ("
             + fn
-            + "() must be computed for every existing row)";
+            + "(...) is volatile, or not known to be stable, so it must be computed for every"
+            + " existing row)";
   }
 }

@@ -35,7 +35,8 @@ final class ChangeColumnTypeRule implements Rule {
   }
 
   private void pg(Ctx ctx, Name table, Action.AlterType at) {
-    if (ctx.isNewColumn(table, at.column())) {
+    // A column added to an old table in this file is not new: every old row has it.
+    if (ctx.isNew(table)) {
       return;
     }
     Schema.Column old = ctx.schema.column(table, at.column());
@@ -93,7 +94,7 @@ final class ChangeColumnTypeRule implements Rule {
 
   private void mysql(Ctx ctx, Name table, Action.Modify m) {
     String from = m.from() == null ? m.column().name() : m.from();
-    if (ctx.isNewColumn(table, from)) {
+    if (ctx.isNew(table)) {
       return;
     }
     Schema.Column old = ctx.schema.column(table, from);

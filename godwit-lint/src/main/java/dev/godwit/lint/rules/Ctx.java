@@ -112,10 +112,20 @@ final class Ctx {
     return schema.table(n);
   }
 
-  /** The table an index belongs to, when known. */
+  /**
+   * The table an index belongs to, when known: from the schema the migration files built, else from
+   * the live catalog.
+   */
   Name tableOfIndex(Name index) {
+    if (index == null) {
+      return null;
+    }
     Schema.Index i = schema.indexes.get(index.key());
-    return i == null ? null : new Name(index.schema(), i.table());
+    if (i != null) {
+      return new Name(index.schema(), i.table());
+    }
+    String table = options.indexTables().get(index.name());
+    return table == null ? null : new Name(index.schema(), table);
   }
 
   /** Reports a finding on the current statement. */

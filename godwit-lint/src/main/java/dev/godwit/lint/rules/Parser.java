@@ -232,12 +232,21 @@ final class Parser {
     return new Parsed.Other("drop");
   }
 
+  /** A boolean option value that turns the option off: false, off, 0 (any case, quoted or not). */
+  private static boolean isFalse(Token t) {
+    String v = t.value().toLowerCase(java.util.Locale.ROOT);
+    return v.equals("false") || v.equals("off") || v.equals("0");
+  }
+
   private static Parsed reindex(Cursor c) {
     boolean conc = false;
     List<Token> opts = c.parens();
     if (opts != null) {
-      for (Token t : opts) {
-        conc |= t.is("concurrently");
+      // (CONCURRENTLY [boolean], VERBOSE [boolean], TABLESPACE t): a missing value means true.
+      for (List<Token> opt : Cursor.split(opts, ",")) {
+        if (!opt.isEmpty() && opt.get(0).is("concurrently")) {
+          conc = opt.size() < 2 || !isFalse(opt.get(1));
+        }
       }
     }
     String kind = c.acceptAny("index", "table", "schema", "database", "system");

@@ -36,6 +36,18 @@ final class ReindexNonConcurrentlyRule implements Rule {
     }
     String target =
         r.kind().toUpperCase(java.util.Locale.ROOT) + (r.target() == null ? "" : " " + r.target());
+    if (r.kind().equals("system")) {
+      ctx.report(
+          INFO,
+          null,
+          "REINDEX SYSTEM rebuilds every system catalog index while holding their locks, so every"
+              + " session that plans a query waits; PostgreSQL has no concurrent form of it.",
+          "Rebuild only the damaged user indexes, with REINDEX INDEX CONCURRENTLY (PostgreSQL 12+)"
+              + " in a migration that runs without a transaction.",
+          "If the system catalogs themselves need it, run REINDEX SYSTEM in a maintenance window,"
+              + " not in a migration that runs while the application serves traffic.");
+      return;
+    }
     String recipe =
         ctx.pgAtLeast(12)
             ? "Write REINDEX "

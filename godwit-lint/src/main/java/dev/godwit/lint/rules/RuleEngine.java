@@ -63,7 +63,14 @@ final class RuleEngine {
           DownMigrationDataLossRule::new,
           UnbatchedDataChangeRule::new,
           MySqlAlgorithmCopyRule::new,
-          MySqlLockNotNoneRule::new);
+          MySqlLockNotNoneRule::new,
+          NonIdempotentStatementRule::new,
+          IdentifierTooLongRule::new,
+          PreferBigintOverIntRule::new,
+          PreferIdentityOverSerialRule::new,
+          PreferTextOverVarcharRule::new,
+          PreferTimestamptzRule::new,
+          BanCharFieldRule::new);
 
   private static final List<RuleInfo> CATALOG = RULES.stream().map(f -> f.get().info()).toList();
 

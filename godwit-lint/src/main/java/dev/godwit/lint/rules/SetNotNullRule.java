@@ -26,7 +26,9 @@ final class SetNotNullRule implements Rule {
       return;
     }
     for (Action action : a.actions()) {
-      if (!(action instanceof Action.SetNotNull s) || ctx.isNewColumn(a.table(), s.column())) {
+      // A column added to this old table earlier in the file is not new: the scan reads every
+      // old row (ctx.isNew(table) above is the only exemption).
+      if (!(action instanceof Action.SetNotNull s)) {
         continue;
       }
       if (ctx.pgAtLeast(12) && ctx.schema.provenNotNull(a.table(), s.column())) {

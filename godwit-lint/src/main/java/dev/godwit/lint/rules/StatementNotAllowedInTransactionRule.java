@@ -66,6 +66,9 @@ final class StatementNotAllowedInTransactionRule implements Rule {
       return null;
     }
     Parsed p = ctx.parsed();
+    if (p instanceof Parsed.Reindex r && !r.concurrently()) {
+      return null; // REINDEX (CONCURRENTLY false): the splitter saw the word, not its value
+    }
     if (p instanceof Parsed.AlterTypeAddValue
         || (p instanceof Parsed.Other o
             && (o.verb().equals("commit") || o.verb().equals("rollback")))) {

@@ -1,5 +1,5 @@
--- case: type-new-column-ok
+-- case: type-column-added-to-old-table
 -- rule: change-column-type
--- expect: none
+-- expect: change-column-type@5
 ALTER TABLE orders ADD COLUMN ref int;
 ALTER TABLE orders ALTER COLUMN ref TYPE bigint;

@@ -1,5 +1,5 @@
--- case: set-not-null-column-added-here-ok
+-- case: set-not-null-column-added-to-old-table
 -- rule: set-not-null
--- expect: none
+-- expect: set-not-null@5
 ALTER TABLE users ADD COLUMN nickname text;
 ALTER TABLE users ALTER COLUMN nickname SET NOT NULL;

@@ -1,0 +1,4 @@
+-- case: itl-quoted-multibyte
+-- rule: identifier-too-long
+-- expect: identifier-too-long@4
+CREATE TABLE "éééééééééééééééééééééééééééééééé" (id bigint PRIMARY KEY);

@@ -1,0 +1,5 @@
+-- case: ni-single-statement-ok
+-- rule: non-idempotent-statement
+-- tx: off
+-- expect: none
+ALTER TABLE users ADD COLUMN nickname text;
