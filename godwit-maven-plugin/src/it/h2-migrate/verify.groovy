@@ -24,3 +24,5 @@ try {
 } finally {
   c.close()
 }
+// A script's last value is its verdict for the invoker.
+true

@@ -222,7 +222,11 @@ abstract class GodwitMojo extends AbstractMojo {
     try (URLClassLoader projectLoader = projectClassLoader()) {
       GodwitConfig config =
           new PomSettings(this, getLog())
-              .builder(SettingsServers.credentials(settings, decrypter, serverId))
+              .builder(
+                  SettingsServers.credentials(settings, decrypter, serverId),
+                  project.getProperties(),
+                  session.getUserProperties(),
+                  project.getBasedir())
               .classLoader(projectLoader)
               .build();
       secret = config.string(ConfigKey.PASSWORD);

@@ -57,8 +57,15 @@ final class PomSettings {
    * A builder holding every layer; the caller adds the class loader and builds.
    *
    * @param credentials the settings.xml server's user and password, or an empty map
+   * @param projectProperties the pom's properties
+   * @param userProperties the command line's -D properties
+   * @param basedir the project's directory: relative filesystem locations are read from it
    */
-  GodwitConfig.Builder builder(Map<ConfigKey, String> credentials) {
+  GodwitConfig.Builder builder(
+      Map<ConfigKey, String> credentials,
+      Properties projectProperties,
+      Properties userProperties,
+      File basedir) {
     String selected = null;
     if (mojo.configFile != null && mojo.configFile.isFile()) {
       ConfigFile file = ConfigFile.read(mojo.configFile.toPath(), mojo.environment);
@@ -77,11 +84,11 @@ final class PomSettings {
     }
     values.putAll(credentials);
     fromFields();
-    fromProperties(mojo.project.getProperties(), false);
-    fromProperties(mojo.session.getUserProperties(), true);
+    fromProperties(projectProperties, false);
+    fromProperties(userProperties, true);
     GodwitConfig.Builder b = GodwitConfig.builder();
     values.forEach(b::set);
-    b.set(ConfigKey.LOCATIONS, locations());
+    b.set(ConfigKey.LOCATIONS, locations(basedir));
     Map<String, String> merged = new LinkedHashMap<>();
     Object given = values.get(ConfigKey.PLACEHOLDERS);
     if (given instanceof Map<?, ?> m) {
@@ -161,7 +168,7 @@ final class PomSettings {
    * The locations with {@code filesystem:} ones made absolute against the project's directory
    * (Maven may run from elsewhere with -f); by default the project's db/migration resources.
    */
-  private List<String> locations() {
+  private List<String> locations(File base) {
     Object given = values.get(ConfigKey.LOCATIONS);
     List<String> out = new ArrayList<>();
     if (given == null) {
@@ -171,7 +178,6 @@ final class PomSettings {
         out.add(String.valueOf(o));
       }
     }
-    File base = mojo.project.getBasedir();
     List<String> resolved = new ArrayList<>();
     for (String location : out) {
       boolean otherKind =
