@@ -89,14 +89,17 @@ final class PomSettings {
     GodwitConfig.Builder b = GodwitConfig.builder();
     values.forEach(b::set);
     b.set(ConfigKey.LOCATIONS, locations(basedir));
-    Map<String, String> merged = new LinkedHashMap<>();
-    Object given = values.get(ConfigKey.PLACEHOLDERS);
-    if (given instanceof Map<?, ?> m) {
-      m.forEach((k, v) -> merged.put(String.valueOf(k), String.valueOf(v)));
-    }
-    merged.putAll(placeholders);
-    b.placeholders(merged);
+    b.placeholders(placeholders);
     return b.environment(selected);
+  }
+
+  /** A value of a later layer; placeholders are merged name by name, the later layer's winning. */
+  private void put(ConfigKey k, Object value) {
+    if (k == ConfigKey.PLACEHOLDERS && value instanceof Map<?, ?> m) {
+      m.forEach((name, v) -> placeholders.put(String.valueOf(name), String.valueOf(v)));
+    } else {
+      values.put(k, value);
+    }
   }
 
   /** The {@code <configuration>} values: the mojo's field named as each key, when it is set. */
@@ -108,7 +111,7 @@ final class PomSettings {
               || (v instanceof Collection<?> c && c.isEmpty())
               || (v instanceof Map<?, ?> m && m.isEmpty());
       if (!empty) {
-        values.put(k, v);
+        put(k, v);
       }
     }
   }
@@ -151,7 +154,7 @@ final class PomSettings {
       String key = name.substring(PREFIX.length());
       ConfigKey k = ConfigKey.byKey(key);
       if (k != null) {
-        values.put(k, k.parse(value));
+        put(k, k.parse(value));
       } else if (commandLine && !GOAL_PARAMETERS.contains(key)) {
         List<String> known = new ArrayList<>(ConfigKey.keys());
         known.addAll(GOAL_PARAMETERS);
