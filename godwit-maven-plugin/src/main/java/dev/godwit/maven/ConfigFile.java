@@ -16,6 +16,8 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * godwit.toml as the CLI reads it: top-level settings, {@code [placeholders]}, {@code [lint]}, and
@@ -29,6 +31,7 @@ import java.util.Map;
  */
 record ConfigFile(
     Map<ConfigKey, Object> values, Map<String, String> placeholders, String environment) {
+  private static final Pattern ENV_REF = Pattern.compile("\\$\\{env\\.([A-Za-z_][A-Za-z0-9_]*)}");
 
   /**
    * Reads the file.
@@ -85,7 +88,7 @@ record ConfigFile(
               ErrorCode.CONFIGURATION, where + "'" + key + "' must be a table: [" + key + "]");
         }
         if (key.equals("placeholders")) {
-          t.keys().forEach(n -> placeholders.put(n, String.valueOf(t.get(n))));
+          t.keys().forEach(n -> placeholders.put(n, expand(String.valueOf(t.get(n)), where)));
         } else {
           applyLint(t, file, prefix);
         }
@@ -133,12 +136,38 @@ record ConfigFile(
   }
 
   /** The value, checked now so that an error names the file, line and column. */
-  private void put(ConfigKey k, Object value, String where) {
+  private void put(ConfigKey k, Object raw, String where) {
+    Object value = raw;
+    if (raw instanceof String s) {
+      value = expand(s, where);
+    } else if (raw instanceof List<?> list) {
+      value = list.stream().map(o -> expand(String.valueOf(o), where)).toList();
+    }
     try {
       k.validate(value);
     } catch (GodwitException e) {
       throw new GodwitException(ErrorCode.CONFIGURATION, where + e.getMessage(), e);
     }
     values.put(k, value);
+  }
+
+  /** Replaces {@code ${env.NAME}} with the environment variable, as the CLI does. */
+  private static String expand(String text, String where) {
+    Matcher m = ENV_REF.matcher(text);
+    StringBuilder sb = new StringBuilder();
+    while (m.find()) {
+      String v = System.getenv(m.group(1));
+      if (v == null) {
+        throw new GodwitException(
+            ErrorCode.CONFIGURATION,
+            where
+                + "reads the environment variable "
+                + m.group(1)
+                + ", which is not set. Export it, or put the value in the file.");
+      }
+      m.appendReplacement(sb, Matcher.quoteReplacement(v));
+    }
+    m.appendTail(sb);
+    return sb.toString();
   }
 }

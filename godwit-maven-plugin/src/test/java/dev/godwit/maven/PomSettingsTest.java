@@ -148,6 +148,19 @@ class PomSettingsTest {
         .hasMessageContaining("baselineVersion");
   }
 
+  @Test
+  void theFileReadsEnvironmentVariablesAndNamesAMissingOne() throws IOException {
+    Files.writeString(dir.resolve("godwit.toml"), "installedBy = \"${env.PATH}\"\n");
+    assertThat(build(mojo(), new Properties()).string(ConfigKey.INSTALLED_BY))
+        .isEqualTo(System.getenv("PATH"));
+
+    Files.writeString(
+        dir.resolve("godwit.toml"), "installedBy = \"${env.GODWIT_MAVEN_TEST_UNSET_VARIABLE}\"\n");
+    assertThatThrownBy(() -> build(mojo(), new Properties()))
+        .hasMessageContaining("godwit.toml:1:")
+        .hasMessageContaining("GODWIT_MAVEN_TEST_UNSET_VARIABLE, which is not set");
+  }
+
   private MigrateMojo mojo() {
     MigrateMojo mojo = new MigrateMojo();
     mojo.configFile = new File(dir.toFile(), "godwit.toml");
