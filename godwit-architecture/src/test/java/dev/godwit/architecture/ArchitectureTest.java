@@ -34,6 +34,9 @@ import org.junit.jupiter.api.Test;
  *   <li>Dependencies point one way: godwit-sql &lt;- godwit-core &lt;- godwit-lint &lt;-
  *       godwit-cli; godwit-testkit uses none of them; godwit-junit uses the core's API and the
  *       testkit only.
+ *   <li>godwit-maven-plugin maps Maven's configuration onto the core's API: it reaches the linter
+ *       only through its LintGate and the CLI's TOML reader only through its ConfigFile, so that
+ *       each coupling is one class to change.
  *   <li>Each module's classes live in its own packages, so that the direction above, checked by
  *       package, is checked by module.
  * </ul>
@@ -50,6 +53,8 @@ class ArchitectureTest {
   private static final String CLI = "dev.godwit.cli..";
   private static final String TESTKIT = "dev.godwit.testkit..";
   private static final String JUNIT = "dev.godwit.junit..";
+  private static final String MAVEN = "dev.godwit.maven..";
+  private static final String TOML = "dev.godwit.cli.toml..";
   private static final String ENGINE = "dev.godwit.internal.Engine";
 
   /**
@@ -98,7 +103,13 @@ class ArchitectureTest {
   private static JavaClasses outsideCore() {
     List<Path> dirs = new ArrayList<>();
     for (String module :
-        List.of("godwit-sql", "godwit-lint", "godwit-cli", "godwit-testkit", "godwit-junit")) {
+        List.of(
+            "godwit-sql",
+            "godwit-lint",
+            "godwit-cli",
+            "godwit-testkit",
+            "godwit-junit",
+            "godwit-maven-plugin")) {
       dirs.add(ROOT.resolve(module).resolve("target/classes"));
       dirs.add(ROOT.resolve(module).resolve("target/test-classes"));
     }
@@ -198,6 +209,41 @@ class ArchitectureTest {
   }
 
   @Test
+  void theMavenPluginIsThinOverTheCoresApi() {
+    JavaClasses plugin = main("godwit-maven-plugin");
+    classes().should().resideInAPackage(MAVEN).check(plugin);
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(INTERNAL, TESTKIT, JUNIT)
+        .because("the plugin maps Maven's configuration onto the core's public API")
+        .check(plugin);
+    noClasses()
+        .that()
+        .doNotHaveSimpleName("LintGate")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(LINT)
+        .because("LintGate is the plugin's one use of the linter")
+        .check(plugin);
+    noClasses()
+        .that()
+        .doNotHaveSimpleName("ConfigFile")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(CLI)
+        .because("ConfigFile is the plugin's one use of the CLI (its TOML reader)")
+        .check(plugin);
+    noClasses()
+        .should()
+        .dependOnClassesThat(
+            JavaClass.Predicates.resideInAPackage(CLI)
+                .and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage(TOML))))
+        .because("of the CLI, the plugin reads godwit.toml with its TOML reader only")
+        .check(plugin);
+  }
+
+  @Test
   void everyModulesTestsWereRead() {
     // Guards the rules above against passing on nothing: each module's tests are compiled.
     for (String module :
@@ -207,7 +253,8 @@ class ArchitectureTest {
             "godwit-lint",
             "godwit-cli",
             "godwit-testkit",
-            "godwit-junit")) {
+            "godwit-junit",
+            "godwit-maven-plugin")) {
       assertThat(tests(module)).as(module + " test classes").isNotEmpty();
     }
   }

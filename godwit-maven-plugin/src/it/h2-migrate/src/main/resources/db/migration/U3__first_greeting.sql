@@ -1,0 +1,1 @@
+DELETE FROM greeting WHERE id = 1;
