@@ -1,5 +1,6 @@
 package dev.godwit.internal;
 
+import dev.godwit.api.TableSize;
 import dev.godwit.sql.SqlDialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,6 +21,17 @@ final class PostgresDialect implements Dialect {
   @Override
   public SqlDialect sqlDialect() {
     return SqlDialect.POSTGRES;
+  }
+
+  @Override
+  public List<TableSize> tableSizes(Connection c) throws SQLException {
+    // reltuples is -1 for a table never analysed; the planner's estimate is enough here.
+    return Dialect.tableSizesWith(
+        c,
+        "SELECT n.nspname, c.relname, GREATEST(c.reltuples, 0)::bigint,"
+            + " pg_total_relation_size(c.oid) FROM pg_class c JOIN pg_namespace n ON n.oid ="
+            + " c.relnamespace WHERE c.relkind IN ('r', 'p', 'm') AND n.nspname = ANY"
+            + " (current_schemas(false))");
   }
 
   @Override

@@ -1,8 +1,10 @@
 package dev.godwit.lint;
 
+import dev.godwit.api.TableSize;
 import dev.godwit.sql.SqlDialect;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -216,9 +218,24 @@ public record LintOptions(
       return this;
     }
 
-    /** The sizes of many tables. */
+    /** The sizes of many tables, by name. */
     public Builder tableSizes(Map<String, TableSize> sizes) {
       tableSizes.putAll(sizes);
+      return this;
+    }
+
+    /**
+     * The sizes the database reported ({@link dev.godwit.api.ScriptsResult#tableSizes()}), each by
+     * its unqualified and its schema-qualified name, in lower case.
+     */
+    public Builder tableSizes(List<TableSize> sizes) {
+      for (TableSize s : sizes) {
+        String table = s.table().toLowerCase(Locale.ROOT);
+        tableSizes.put(table, s);
+        if (s.schema() != null) {
+          tableSizes.put(s.schema().toLowerCase(Locale.ROOT) + "." + table, s);
+        }
+      }
       return this;
     }
 
