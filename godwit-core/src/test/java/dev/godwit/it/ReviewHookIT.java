@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.godwit.api.ConfigKey;
 import dev.godwit.api.ErrorCode;
-import dev.godwit.api.MigrationScript;
 import dev.godwit.api.GodwitException;
 import dev.godwit.api.MigrateResult;
+import dev.godwit.api.MigrationScript;
 import dev.godwit.spi.PendingMigrationReviewer;
 import dev.godwit.spi.ReviewFinding;
 import dev.godwit.spi.ReviewRequest;
