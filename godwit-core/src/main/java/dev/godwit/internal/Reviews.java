@@ -4,12 +4,9 @@ import dev.godwit.api.ConfigKey;
 import dev.godwit.api.ErrorCode;
 import dev.godwit.api.GodwitException;
 import dev.godwit.api.MigrationScript;
-import dev.godwit.api.ScriptsResult;
-import dev.godwit.api.TableSize;
 import dev.godwit.spi.PendingMigrationReviewer;
 import dev.godwit.spi.ReviewFinding;
 import dev.godwit.spi.ReviewRequest;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -48,21 +45,9 @@ final class Reviews {
       }
       scripts.add(m);
     }
-    List<TableSize> sizes;
-    String version;
-    try {
-      version = s.connection.getMetaData().getDatabaseProductVersion();
-      sizes = s.dialect.tableSizes(s.connection);
-    } catch (SQLException e) {
-      // Without sizes every size-aware rule keeps its default severity; nothing is lost.
-      version = "";
-      sizes = List.of();
-    }
     ReviewRequest request =
         new ReviewRequest(
-            new ScriptsResult(s.dialect.sqlDialect(), version, sizes, scripts, List.of()),
-            s.connection,
-            s.config);
+            ScriptsCommand.withServerFacts(s, scripts, List.of()), s.connection, s.config);
     List<ReviewFinding> blocking = new ArrayList<>();
     for (PendingMigrationReviewer r : reviewers) {
       for (ReviewFinding f : r.review(request)) {

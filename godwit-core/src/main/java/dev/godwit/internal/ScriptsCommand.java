@@ -48,18 +48,26 @@ final class ScriptsCommand {
         Resolution res = locationsOrNone(config, () -> s.placeholders, warnings);
         scripts = new ExplicitScripts(config, listing).list(res, request.files());
       }
-      List<TableSize> sizes;
-      try {
-        sizes = s.dialect.tableSizes(s.connection);
-      } catch (SQLException e) {
-        // Without sizes every size-aware rule keeps its default severity; nothing is lost.
-        sizes = List.of();
-        warnings.add(
-            "Table sizes not read: "
-                + SecretMasking.scrub(e.getMessage(), s.connections.password()));
-      }
-      return new ScriptsResult(s.dialect.sqlDialect(), version(s), sizes, scripts, warnings);
+      return withServerFacts(s, scripts, warnings);
     }
+  }
+
+  /**
+   * The listing with what the connected server tells: its dialect, version and table sizes. Without
+   * sizes every size-aware lint rule keeps its default severity, so a failed read is a warning.
+   */
+  static ScriptsResult withServerFacts(
+      Session s, List<MigrationScript> scripts, List<String> warnings) {
+    List<TableSize> sizes;
+    List<String> all = new ArrayList<>(warnings);
+    try {
+      sizes = s.dialect.tableSizes(s.connection);
+    } catch (SQLException e) {
+      sizes = List.of();
+      all.add(
+          "Table sizes not read: " + SecretMasking.scrub(e.getMessage(), s.connections.password()));
+    }
+    return new ScriptsResult(s.dialect.sqlDialect(), version(s), sizes, scripts, all);
   }
 
   private static String version(Session s) {
