@@ -1,15 +1,13 @@
 package dev.godwit.cli;
 
-import dev.godwit.api.ConfigKey;
 import dev.godwit.api.ErrorCode;
 import dev.godwit.api.Godwit;
 import dev.godwit.api.GodwitConfig;
 import dev.godwit.api.GodwitException;
-import dev.godwit.api.InfoResult;
-import dev.godwit.api.MigrationInfo;
-import dev.godwit.api.MigrationState;
-import dev.godwit.api.MigrationVersion;
+import dev.godwit.api.ScriptsRequest;
+import dev.godwit.api.ScriptsResult;
 import dev.godwit.lint.FunctionVolatility;
+import dev.godwit.lint.IndexTables;
 import dev.godwit.lint.LintInput;
 import dev.godwit.lint.LintOptions;
 import dev.godwit.lint.LintReport;
@@ -19,31 +17,17 @@ import dev.godwit.lint.Rules;
 import dev.godwit.lint.Sarif;
 import dev.godwit.lint.ServerVersion;
 import dev.godwit.lint.Severity;
-import dev.godwit.lint.TableSizes;
 import dev.godwit.lint.TextReport;
 import dev.godwit.sql.SqlDialect;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * {@code godwit lint}: the zero-downtime linter over files, folders, every migration, or the
- * migrations the database has pending (with its version and table sizes). Earlier migration files
- * are read as the schema they built.
+ * migrations the database has pending (with its version and table sizes). Everything it lints comes
+ * from {@link Godwit#scripts}, read as the runner reads it; earlier migrations are read as the
+ * schema they built.
  */
 final class LintCommand {
   private final GodwitConfig config;
@@ -60,54 +44,23 @@ final class LintCommand {
     // Every option is checked before anything connects: the level, the rule ids, the dialect.
     Severity failOn =
         LintSettings.severity(args.has(Option.FAIL_ON) ? args.value(Option.FAIL_ON) : "error");
-    boolean connected = !args.has(Option.ALL) && args.positional.isEmpty() && config.url() != null;
     SqlDialect dialect = dialect();
     String versionOption = serverVersionOption();
-    ServerVersion version =
-        versionOption != null ? ServerVersion.parse(versionOption) : ServerVersion.UNKNOWN;
-    LintOptions.Builder options = LintSettings.from(config, dialect, version);
-    options.enable(args.values(Option.ENABLE).toArray(String[]::new));
-    options.disable(args.values(Option.DISABLE).toArray(String[]::new));
-    try {
-      options.build();
-    } catch (IllegalArgumentException e) {
-      throw new GodwitException(ErrorCode.CONFIGURATION, "lint: " + e.getMessage(), e);
+    options(dialect, versionOption); // fails on a bad rule id before connecting
+    LiveCatalog catalog = new LiveCatalog();
+    ScriptsResult scripts = Godwit.of(config).scripts(request(dialect).whileConnected(catalog));
+    // Connected, the server says what it is (MariaDB behind a jdbc:mysql: URL), unless told.
+    if (scripts.connected() && !args.has(Option.DIALECT) && !args.has(Option.FLAVOR)) {
+      dialect = Rules.dialects().contains(scripts.dialect()) ? scripts.dialect() : dialect;
     }
-    List<Path> locationFiles = locationFiles();
-    Set<Path> targets = new LinkedHashSet<>();
-    if (!args.positional.isEmpty()) {
-      for (String p : args.positional) {
-        targets.addAll(expand(Paths.get(p)));
-      }
-    } else if (connected) {
-      Godwit godwit = Godwit.of(config);
-      InfoResult info = godwit.info();
-      if (version == ServerVersion.UNKNOWN && info.server().get("version") != null) {
-        options.version(ServerVersion.parse(info.server().get("version")));
-      }
-      for (MigrationInfo m : info.migrations()) {
-        if (m.state() == MigrationState.PENDING && m.script() != null) {
-          Path file = find(m.script(), locationFiles);
-          if (file != null) {
-            targets.add(file);
-          }
-        }
-      }
-    } else {
-      targets.addAll(locationFiles);
+    if (versionOption == null && scripts.connected()) {
+      versionOption = scripts.serverVersion();
     }
-    if (connected) {
-      try (Connection c =
-          DriverManager.getConnection(
-              config.url(), config.string(ConfigKey.USER), config.string(ConfigKey.PASSWORD))) {
-        options.tableSizes(TableSizes.read(c, dialect));
-        options.functionVolatility(FunctionVolatility.read(c, dialect));
-        options.indexTables(TableSizes.indexTables(c, dialect));
-      } catch (SQLException e) {
-        // info() connected a moment ago; without sizes the rules keep their defaults.
-      }
-    }
-    List<LintInput> inputs = inputs(locationFiles, targets);
+    LintOptions.Builder options = options(dialect, versionOption);
+    options.tableSizes(scripts.tableSizes());
+    options.functionVolatility(catalog.volatility);
+    options.indexTables(catalog.indexTables);
+    List<LintInput> inputs = LintInput.of(scripts);
     LintReport report = Linter.lint(inputs, options.build());
     if (args.has(Option.SARIF)) {
       out.println(Sarif.render(report, Cli.version()));
@@ -117,6 +70,23 @@ final class LintCommand {
       out.print(TextReport.render(report));
     }
     return report.reaches(failOn) ? ExitCode.LINT.code : ExitCode.OK.code;
+  }
+
+  /** The options from the configuration and the command line. */
+  private LintOptions.Builder options(SqlDialect dialect, String version) {
+    LintOptions.Builder options =
+        LintSettings.from(
+            config,
+            dialect,
+            version != null ? ServerVersion.parse(version) : ServerVersion.UNKNOWN);
+    options.enable(args.values(Option.ENABLE).toArray(String[]::new));
+    options.disable(args.values(Option.DISABLE).toArray(String[]::new));
+    try {
+      options.build();
+    } catch (IllegalArgumentException e) {
+      throw new GodwitException(ErrorCode.CONFIGURATION, "lint: " + e.getMessage(), e);
+    }
+    return options;
   }
 
   /** The server version given with --pg-version, --mysql-version or --sqlite-version, or null. */
@@ -169,108 +139,46 @@ final class LintCommand {
     return dialect;
   }
 
-  /** The SQL migration files of the filesystem locations, in Godwit's order. */
-  private List<Path> locationFiles() {
-    List<Path> files = new ArrayList<>();
-    for (String location : config.list(ConfigKey.LOCATIONS)) {
-      if (location.startsWith("classpath:")) {
-        continue;
+  /**
+   * What to read: the files given (with the live server's version and table sizes when a URL is
+   * configured); every migration of the locations without connecting ({@code --all}, or no URL);
+   * else the locations with the history, whose pending migrations are linted.
+   */
+  private ScriptsRequest request(SqlDialect dialect) {
+    if (!args.positional.isEmpty()) {
+      return ScriptsRequest.files(args.positional.stream().map(Paths::get).toList())
+          .withDialect(dialect);
+    }
+    ScriptsRequest locations = ScriptsRequest.locations().withDialect(dialect);
+    return args.has(Option.ALL) || config.url() == null ? locations.offline() : locations;
+  }
+
+  /**
+   * What the linter reads from the catalog besides the table sizes, over the listing's own
+   * connection: function volatility and the table of each index (for the dialect the server
+   * reports).
+   */
+  private static final class LiveCatalog
+      implements java.util.function.Consumer<java.sql.Connection> {
+    java.util.Map<String, FunctionVolatility> volatility = java.util.Map.of();
+    java.util.Map<String, String> indexTables = java.util.Map.of();
+
+    @Override
+    public void accept(java.sql.Connection c) {
+      SqlDialect server;
+      try {
+        server =
+            SqlDialect.fromServer(
+                    c.getMetaData().getDatabaseProductName(),
+                    c.getMetaData().getDatabaseProductVersion())
+                .orElse(null);
+      } catch (java.sql.SQLException e) {
+        return; // without them the rules judge by name, as offline
       }
-      Path dir = Paths.get(location.startsWith("filesystem:") ? location.substring(11) : location);
-      if (Files.isDirectory(dir)) {
-        files.addAll(expand(dir));
-      }
-    }
-    files.sort(MIGRATION_ORDER);
-    return files;
-  }
-
-  private static List<Path> expand(Path p) {
-    if (!Files.exists(p)) {
-      throw new GodwitException(ErrorCode.CONFIGURATION, "No such file or folder: " + p);
-    }
-    if (!Files.isDirectory(p)) {
-      return List.of(p);
-    }
-    try (Stream<Path> walk = Files.walk(p)) {
-      return walk.filter(Files::isRegularFile)
-          .filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".sql"))
-          .sorted(MIGRATION_ORDER)
-          .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** Versioned files by version, then repeatables by name, then anything else by name. */
-  private static final Comparator<Path> MIGRATION_ORDER =
-      Comparator.comparing((Path p) -> rank(p))
-          .thenComparing(LintCommand::versionOf, Comparator.nullsLast(Comparator.naturalOrder()))
-          .thenComparing(p -> p.getFileName().toString());
-
-  private static int rank(Path p) {
-    String n = p.getFileName().toString();
-    if (versionOf(p) != null) {
-      return 0;
-    }
-    return n.startsWith("R__") ? 1 : 2;
-  }
-
-  private static MigrationVersion versionOf(Path p) {
-    String n = p.getFileName().toString();
-    int sep = n.indexOf("__");
-    if (sep < 2 || !(n.startsWith("V") || n.startsWith("U"))) {
-      return null;
-    }
-    try {
-      return MigrationVersion.parse(n.substring(1, sep));
-    } catch (IllegalArgumentException e) {
-      return null;
-    }
-  }
-
-  private static Path find(String script, List<Path> files) {
-    for (Path f : files) {
-      if (f.toString().replace('\\', '/').endsWith("/" + script)) {
-        return f;
+      if (server != null) {
+        volatility = FunctionVolatility.read(c, server);
+        indexTables = IndexTables.read(c, server);
       }
     }
-    return null;
-  }
-
-  /** Earlier location files are context (applied); the targets are linted. */
-  private static List<LintInput> inputs(List<Path> locationFiles, Set<Path> targets) {
-    List<LintInput> inputs = new ArrayList<>();
-    Path first = targets.stream().min(MIGRATION_ORDER).orElse(null);
-    for (Path f : locationFiles) {
-      if (first != null && MIGRATION_ORDER.compare(f, first) < 0 && !targets.contains(f)) {
-        String n = f.getFileName().toString();
-        if (n.startsWith("V")) {
-          inputs.add(input(f).asApplied());
-        }
-      }
-    }
-    for (Path f : targets) {
-      LintInput in = input(f);
-      String n = f.getFileName().toString();
-      inputs.add(n.startsWith("U") || LintInput.looksLikeDown(f.toString()) ? in.asDown() : in);
-    }
-    return inputs;
-  }
-
-  private static LintInput input(Path f) {
-    LintInput in = LintInput.of(f);
-    Path conf = f.resolveSibling(f.getFileName() + ".conf");
-    try {
-      if (Files.isRegularFile(conf)
-          && Files.readString(conf, StandardCharsets.UTF_8)
-              .replace(" ", "")
-              .contains("executeInTransaction=false")) {
-        in = in.withTransaction(false);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return in;
   }
 }

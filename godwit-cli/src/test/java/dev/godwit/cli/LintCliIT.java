@@ -7,13 +7,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.godwit.testkit.PostgresServer;
 import dev.godwit.testkit.PostgresServers;
 import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -166,5 +173,122 @@ class LintCliIT {
     CliRun dev = godwit("--config", cfg.toString(), "--env", "dev", "migrate");
     assertThat(dev.exit()).as(dev.err()).isZero();
     assertThat(dev.err()).contains("WARNING: ERROR rename-column");
+  }
+
+  private static List<String> rules(JsonNode findings) {
+    List<String> out = new ArrayList<>();
+    findings.forEach(f -> out.add(f.get("rule").asText() + "@" + f.get("line").asInt()));
+    return out;
+  }
+
+  @Test
+  void aFileWhoseScriptConfigWrapsItInATransactionIsLintedAsWrapped() throws Exception {
+    Path index = sql.resolve("V3__index.sql");
+    Files.writeString(index, "CREATE INDEX CONCURRENTLY users_email_idx2 ON users (email);\n");
+    Files.writeString(sql.resolve("V3__index.sql.conf"), "executeInTransaction=true\n");
+    String[] lint = {
+      "lint", "--dialect", "pg", "--json", "--locations", "filesystem:" + sql, index.toString()
+    };
+
+    CliRun wrapped = godwit(lint);
+    assertThat(rules(wrapped.json().get("findings")))
+        .as(wrapped.err())
+        .contains("statement-not-allowed-in-transaction@1");
+    assertThat(wrapped.exit()).isEqualTo(8);
+
+    // Without the script config the runner runs it on its own, as the linter then reads it.
+    Files.delete(sql.resolve("V3__index.sql.conf"));
+    CliRun alone = godwit(lint);
+    assertThat(rules(alone.json().get("findings")))
+        .as(alone.err())
+        .doesNotContain("statement-not-allowed-in-transaction@1");
+  }
+
+  @Test
+  void aFileLintedAgainstAUrlUsesTheLiveTableSizesAsPendingDoes() throws Exception {
+    PostgresServer pg = PostgresServers.newest();
+    String url = pg.createDatabase();
+    Path project = Files.createDirectories(dir.resolve("sized"));
+    Files.writeString(
+        project.resolve("V1__tables.sql"),
+        "CREATE TABLE small AS SELECT g AS id FROM generate_series(1, 40) g;\n"
+            + "CREATE TABLE big AS SELECT g AS id FROM generate_series(1, 5000) g;\n"
+            + "ANALYZE small;\nANALYZE big;\n");
+    Path cfg = dir.resolve("sized.toml");
+    Files.writeString(
+        cfg,
+        "url = \""
+            + url
+            + "\"\nuser = \""
+            + pg.user()
+            + "\"\nlocations = [\"filesystem:"
+            + project
+            + "\"]\n");
+    assertThat(godwit("--config", cfg.toString(), "migrate").exit()).isZero();
+    Path index = project.resolve("V2__indexes.sql");
+    Files.writeString(
+        index, "CREATE INDEX small_id ON small (id);\nCREATE INDEX big_id ON big (id);\n");
+
+    CliRun file = godwit("--config", cfg.toString(), "lint", "--json", index.toString());
+    CliRun pending = godwit("--config", cfg.toString(), "lint", "--json", "--pending");
+
+    for (CliRun run : List.of(file, pending)) {
+      JsonNode findings = run.json().get("findings");
+      Map<Integer, String> severityByLine = new HashMap<>();
+      findings.forEach(
+          f -> {
+            if (f.get("rule").asText().equals("create-index-non-concurrently")) {
+              severityByLine.put(f.get("line").asInt(), f.get("severity").asText());
+            }
+          });
+      assertThat(severityByLine).as(run.out() + run.err()).containsEntry(1, "info");
+      assertThat(severityByLine.get(2)).as(run.out()).isIn("warn", "error");
+    }
+    assertThat(file.exit()).isEqualTo(pending.exit());
+  }
+
+  @Test
+  void customPrefixesSeparatorsAndClasspathLocationsAreHonoured() throws Exception {
+    Path custom = Files.createDirectories(dir.resolve("custom"));
+    Files.writeString(custom.resolve("M1--users.sql"), "CREATE TABLE users (id bigint);\n");
+    Files.writeString(custom.resolve("D1--users.sql"), "DROP TABLE users;\n");
+    Path cfg = dir.resolve("custom.toml");
+    Files.writeString(
+        cfg,
+        "sqlMigrationPrefix = \"M\"\nundoSqlMigrationPrefix = \"D\"\n"
+            + "sqlMigrationSeparator = \"--\"\nlocations = [\"filesystem:"
+            + custom
+            + "\"]\n");
+
+    CliRun all = godwit("--config", cfg.toString(), "lint", "--dialect", "pg", "--all", "--json");
+    // D1--users.sql is the undo script of version 1: a down migration, not a drop in an up one.
+    assertThat(rules(all.json().get("findings")))
+        .as(all.err())
+        .contains("down-migration-data-loss@1")
+        .doesNotContain("drop-table@1");
+
+    Path jar = dir.resolve("migrations.jar");
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+      for (String d : List.of("db/", "db/lintcp/")) {
+        out.putNextEntry(new JarEntry(d));
+        out.closeEntry();
+      }
+      out.putNextEntry(new JarEntry("db/lintcp/V1__legacy.sql"));
+      out.write("DROP TABLE legacy;\n".getBytes(StandardCharsets.UTF_8));
+      out.closeEntry();
+    }
+    ClassLoader before = Thread.currentThread().getContextClassLoader();
+    try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, before)) {
+      Thread.currentThread().setContextClassLoader(loader);
+      CliRun cp =
+          godwit(
+              "lint", "--dialect", "pg", "--all", "--json", "--locations", "classpath:db/lintcp");
+      JsonNode findings = cp.json().get("findings");
+      assertThat(rules(findings)).as(cp.err()).containsExactly("drop-table@1");
+      assertThat(findings.get(0).get("file").asText())
+          .isEqualTo("classpath:db/lintcp/V1__legacy.sql");
+    } finally {
+      Thread.currentThread().setContextClassLoader(before);
+    }
   }
 }

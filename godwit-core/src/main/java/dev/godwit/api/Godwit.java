@@ -122,6 +122,29 @@ public final class Godwit {
     return engine.clean();
   }
 
+  /**
+   * The SQL migrations of the configured locations as the runner will run them: text, version,
+   * pending or applied, in a transaction or not as the runner decides it; with the server's
+   * dialect, version and table sizes when a URL is configured. Read-only: never creates the history
+   * table. What the linter and the build integrations read.
+   *
+   * @throws GodwitException with {@link ErrorCode#CONFIGURATION} when no URL is configured and the
+   *     URL names no dialect
+   */
+  public ScriptsResult scripts() {
+    return scripts(ScriptsRequest.locations());
+  }
+
+  /**
+   * The SQL migrations a request names: the locations' or explicit files, connected or not.
+   *
+   * @throws GodwitException with {@link ErrorCode#CONFIGURATION} for an explicit path that does not
+   *     exist, or when not connected and no dialect is known
+   */
+  public ScriptsResult scripts(ScriptsRequest request) {
+    return engine.scripts(Objects.requireNonNull(request, "request"));
+  }
+
   /** What {@link #migrate()} would do, computed without changing anything. */
   public PlanResult plan() {
     return engine.plan();

@@ -1,5 +1,6 @@
 package dev.godwit.internal;
 
+import dev.godwit.api.TableSize;
 import dev.godwit.sql.SqlDialect;
 import dev.godwit.sql.Statement;
 import dev.godwit.sql.StatementFlag;
@@ -8,11 +9,22 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /** What differs between databases. One implementation per database family. */
 interface Dialect {
+  /** The implementation for a dialect of godwit-sql's vocabulary. */
+  static Dialect of(SqlDialect d) {
+    return switch (d) {
+      case POSTGRES -> new PostgresDialect();
+      case H2 -> new H2Dialect();
+      case SQLITE -> new SqliteDialect();
+      case MYSQL, MARIADB -> new MySqlDialect(d);
+    };
+  }
+
   /** A name for messages, e.g. "PostgreSQL". */
   String name();
 
@@ -166,6 +178,31 @@ interface Dialect {
   /** Server settings a migration may depend on, for {@code info}: version, flavor, modes. */
   default Map<String, String> serverSettings(Connection c) throws SQLException {
     return Map.of("version", c.getMetaData().getDatabaseProductVersion());
+  }
+
+  /**
+   * The catalog's size estimates for the tables of the connection's current schemas, cheap to read
+   * on a busy production database; none where the database keeps no estimates (SQLite, H2).
+   */
+  default List<TableSize> tableSizes(Connection c) throws SQLException {
+    return List.of();
+  }
+
+  /** Runs a size query whose rows are schema, table, rows and bytes. */
+  static List<TableSize> tableSizesWith(Connection c, String sql) throws SQLException {
+    List<TableSize> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(sql);
+        ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(
+            new TableSize(
+                rs.getString(1),
+                rs.getString(2),
+                Math.max(0, rs.getLong(3)),
+                Math.max(0, rs.getLong(4))));
+      }
+    }
+    return out;
   }
 
   /** The server's major version, 0 when unknown. */

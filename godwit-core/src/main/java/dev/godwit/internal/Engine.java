@@ -7,6 +7,8 @@ import dev.godwit.api.InfoResult;
 import dev.godwit.api.MigrateResult;
 import dev.godwit.api.PlanResult;
 import dev.godwit.api.RepairResult;
+import dev.godwit.api.ScriptsRequest;
+import dev.godwit.api.ScriptsResult;
 import dev.godwit.api.UndoResult;
 import dev.godwit.api.ValidateResult;
 import java.sql.SQLException;
@@ -75,6 +77,11 @@ public final class Engine {
   public CleanResult clean() {
     CleanCommand.refuseUnlessAllowed(config);
     return inSession(CallbackEvent.Around.CLEAN, CleanCommand::run);
+  }
+
+  /** The SQL migrations as the runner will run them; reads, never writes. */
+  public ScriptsResult scripts(ScriptsRequest request) {
+    return ScriptsCommand.run(config, request);
   }
 
   /** What migrate would do, without changing anything. */

@@ -2,7 +2,6 @@ package dev.godwit.internal;
 
 import dev.godwit.api.AppliedMigration;
 import dev.godwit.api.ConfigKey;
-import dev.godwit.api.ErrorCode;
 import dev.godwit.api.GodwitException;
 import dev.godwit.api.MigrationContext;
 import dev.godwit.api.MigrationFailedException;
@@ -76,9 +75,7 @@ final class MigrationRunner {
     List<Statement> kept = new ArrayList<>();
     long size = 0;
     int count = 0;
-    String reason = null;
-    Statement nonTransactional = null;
-    boolean transactionalToo = false;
+    TransactionDecision decision = new TransactionDecision(session.config, session.dialect);
     LockOverrides header = null;
     try (StatementStream s = reader.open(m.resource(), m.scriptConfig())) {
       while (s.hasNext()) {
@@ -88,27 +85,7 @@ final class MigrationRunner {
         }
         count++;
         header = LockOverrides.scan(header, st, m.displayName());
-        if (st.has(StatementFlag.NON_TRANSACTIONAL)) {
-          nonTransactional = nonTransactional == null ? st : nonTransactional;
-        } else {
-          transactionalToo = true;
-        }
-        if (reason == null && st.has(StatementFlag.NON_TRANSACTIONAL)) {
-          reason =
-              "line " + st.line() + " cannot run in a transaction: " + Messages.firstLine(st.sql());
-        }
-        if (reason == null && st.has(StatementFlag.TRANSACTION_CONTROL)) {
-          reason = "line " + st.line() + " controls the transaction itself: " + st.sql();
-        }
-        if (reason == null
-            && !session.dialect.supportsTransactionalDdl()
-            && session.dialect.commitsImplicitly(st)) {
-          reason =
-              session.dialect.name()
-                  + " commits DDL at once (line "
-                  + st.line()
-                  + "), so it runs statement by statement and records how far it got";
-        }
+        decision.see(st);
         if (kept != null) {
           size += st.sql().length() + (st.copyData() == null ? 0 : st.copyData().length());
           if (size > KEEP_LIMIT) {
@@ -119,36 +96,13 @@ final class MigrationRunner {
         }
       }
     }
-    Boolean explicit = m.scriptConfig().executeInTransaction();
-    if (explicit == null
-        && nonTransactional != null
-        && transactionalToo
-        && session.config.flag(ConfigKey.EXECUTE_IN_TRANSACTION)
-        && !session.config.flag(ConfigKey.MIXED)) {
-      throw new GodwitException(
-          ErrorCode.SCRIPT_INVALID,
-          m.displayName()
-              + " mixes transactional and non-transactional statements (mixed is false)."
-              + " Offending statement at line "
-              + nonTransactional.line()
-              + ": "
-              + Messages.firstLine(nonTransactional.sql())
-              + ". Move it to a migration of its own, set mixed=true to run the whole migration"
-              + " without a transaction, or set executeInTransaction=false in "
-              + m.script()
-              + ".conf.");
-    }
-    boolean tx;
-    if (explicit != null) {
-      tx = explicit;
-      reason = tx ? null : m.script() + ".conf sets executeInTransaction=false";
-    } else if (!session.config.flag(ConfigKey.EXECUTE_IN_TRANSACTION)) {
-      tx = false;
-      reason = "executeInTransaction is false";
-    } else {
-      tx = reason == null;
-    }
-    return new Prepared(kept, tx, reason, count, policy.with(m.scriptConfig().lock()).with(header));
+    TransactionDecision.Outcome tx = TransactionDecision.orRefuse(decision.decide(m));
+    return new Prepared(
+        kept,
+        tx.transactional(),
+        tx.reason(),
+        count,
+        policy.with(m.scriptConfig().lock()).with(header));
   }
 
   /**

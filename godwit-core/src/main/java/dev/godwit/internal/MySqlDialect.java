@@ -1,5 +1,6 @@
 package dev.godwit.internal;
 
+import dev.godwit.api.TableSize;
 import dev.godwit.sql.SqlDialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,6 +25,15 @@ final class MySqlDialect implements Dialect {
   MySqlDialect(SqlDialect dialect) {
     this.dialect = dialect;
     this.mariaDb = dialect == SqlDialect.MARIADB;
+  }
+
+  @Override
+  public List<TableSize> tableSizes(Connection c) throws SQLException {
+    return Dialect.tableSizesWith(
+        c,
+        "SELECT TABLE_SCHEMA, TABLE_NAME, COALESCE(TABLE_ROWS, 0), COALESCE(DATA_LENGTH, 0) +"
+            + " COALESCE(INDEX_LENGTH, 0) FROM information_schema.TABLES WHERE TABLE_SCHEMA ="
+            + " DATABASE() AND TABLE_TYPE = 'BASE TABLE'");
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.godwit.internal;
 
+import dev.godwit.api.TableSize;
 import dev.godwit.sql.SqlDialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,6 +22,40 @@ final class PostgresDialect implements Dialect {
   public SqlDialect sqlDialect() {
     return SqlDialect.POSTGRES;
   }
+
+  @Override
+  public List<TableSize> tableSizes(Connection c) throws SQLException {
+    return Dialect.tableSizesWith(c, SIZES);
+  }
+
+  /**
+   * {@code reltuples} once the table has been analysed or vacuumed. Before that it is -1
+   * (PostgreSQL 14+; 0 before), which says nothing about the size, so the rows are estimated as the
+   * planner does: the pages on disk ({@code pg_relation_size}, current even without statistics)
+   * times the rows that fit in a page, from the width of the columns (their fixed length, 32 bytes
+   * for variable-length ones) plus the tuple header. A partitioned parent holds no rows itself: its
+   * size is the sum of its partitions'.
+   */
+  private static final String SIZES =
+      "WITH t AS (SELECT c.oid, n.nspname, c.relname, c.relkind, c.reltuples,"
+          + " pg_relation_size(c.oid) AS bytes, pg_total_relation_size(c.oid) AS total,"
+          + " (SELECT COALESCE(sum(CASE WHEN a.attlen > 0 THEN a.attlen ELSE 32 END), 0)"
+          + " FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attnum > 0"
+          + " AND NOT a.attisdropped) AS width"
+          + " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+          + " WHERE c.relkind IN ('r', 'p', 'm') AND n.nspname = ANY (current_schemas(false))),"
+          + " e AS (SELECT oid, nspname, relname, relkind, total, CASE"
+          + " WHEN reltuples > 0 OR (reltuples = 0 AND bytes = 0) THEN reltuples::bigint"
+          + " WHEN bytes = 0 THEN 0"
+          + " ELSE (bytes / current_setting('block_size')::bigint)"
+          + " * ((current_setting('block_size')::bigint - 24) / (28 + width)) END AS rows"
+          + " FROM t)"
+          + " SELECT e.nspname, e.relname, CASE WHEN e.relkind = 'p' THEN COALESCE((SELECT"
+          + " sum(p.rows) FROM pg_inherits i JOIN e p ON p.oid = i.inhrelid WHERE i.inhparent ="
+          + " e.oid), 0) ELSE e.rows END::bigint,"
+          + " CASE WHEN e.relkind = 'p' THEN COALESCE((SELECT sum(p.total) FROM pg_inherits i"
+          + " JOIN e p ON p.oid = i.inhrelid WHERE i.inhparent = e.oid), 0)"
+          + " ELSE e.total END::bigint FROM e";
 
   @Override
   public boolean supportsTransactionalDdl() {

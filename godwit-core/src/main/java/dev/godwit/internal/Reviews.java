@@ -3,10 +3,10 @@ package dev.godwit.internal;
 import dev.godwit.api.ConfigKey;
 import dev.godwit.api.ErrorCode;
 import dev.godwit.api.GodwitException;
+import dev.godwit.api.MigrationScript;
 import dev.godwit.spi.PendingMigrationReviewer;
 import dev.godwit.spi.ReviewFinding;
 import dev.godwit.spi.ReviewRequest;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
@@ -18,9 +18,6 @@ import java.util.Set;
  * warnings.
  */
 final class Reviews {
-  // Larger scripts are data loads; reading them whole to lint them would cost more than it tells.
-  private static final long MAX_REVIEWED_BYTES = 8L * 1024 * 1024;
-
   private Reviews() {}
 
   /** Returns the findings as warning lines; throws when production must stop. */
@@ -32,39 +29,25 @@ final class Reviews {
       return List.of();
     }
     Set<ResolvedMigration> todo = Set.copyOf(pending);
-    List<ReviewRequest.Script> scripts = new ArrayList<>();
     List<String> warnings = new ArrayList<>();
-    List<ResolvedMigration> ordered = new ArrayList<>(res.versioned());
-    ordered.addAll(res.repeatables());
-    for (ResolvedMigration m : ordered) {
-      if (m.resource() == null) {
+    ScriptListing listing = new ScriptListing(s.config, s.dialect, new ScriptReader(s));
+    List<MigrationScript> scripts = new ArrayList<>();
+    for (MigrationScript m : listing.list(res, todo::contains)) {
+      // What migrate runs: applied migrations are context, pending ones are reviewed.
+      if (m.kind() == MigrationScript.Kind.UNDO || m.kind() == MigrationScript.Kind.BASELINE) {
         continue;
       }
-      boolean isPending = todo.contains(m);
-      if (m.resource().path() != null && sizeOf(m) > MAX_REVIEWED_BYTES) {
-        if (isPending) {
-          warnings.add("Not linted (larger than 8 MB): " + m.displayName());
+      if (m.text() == null) {
+        if (m.pending()) {
+          warnings.add("Not linted (larger than 8 MB): " + m.name());
         }
         continue;
       }
-      String text =
-          m.resource()
-              .readText(MigrationResolver.charsetFor(s.config, m.scriptConfig(), m.resource()));
-      scripts.add(
-          new ReviewRequest.Script(
-              m.displayName(),
-              text,
-              isPending,
-              !Boolean.FALSE.equals(m.scriptConfig().executeInTransaction())));
-    }
-    String version;
-    try {
-      version = s.connection.getMetaData().getDatabaseProductVersion();
-    } catch (SQLException e) {
-      version = "";
+      scripts.add(m);
     }
     ReviewRequest request =
-        new ReviewRequest(s.dialect.sqlDialect(), version, s.connection, scripts, s.config);
+        new ReviewRequest(
+            ScriptsCommand.withServerFacts(s, scripts, List.of()), s.connection, s.config);
     List<ReviewFinding> blocking = new ArrayList<>();
     for (PendingMigrationReviewer r : reviewers) {
       for (ReviewFinding f : r.review(request)) {
@@ -93,14 +76,6 @@ final class Reviews {
       throw new GodwitException(ErrorCode.LINT, sb.toString());
     }
     return warnings;
-  }
-
-  private static long sizeOf(ResolvedMigration m) {
-    try {
-      return java.nio.file.Files.size(m.resource().path());
-    } catch (java.io.IOException e) {
-      return 0;
-    }
   }
 
   static String line(ReviewFinding f) {

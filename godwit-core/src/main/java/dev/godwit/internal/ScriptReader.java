@@ -1,8 +1,10 @@
 package dev.godwit.internal;
 
 import dev.godwit.api.ErrorCode;
+import dev.godwit.api.GodwitConfig;
 import dev.godwit.api.GodwitException;
 import dev.godwit.sql.SplitOptions;
+import dev.godwit.sql.SqlDialect;
 import dev.godwit.sql.SqlSplitException;
 import dev.godwit.sql.SqlSplitter;
 import dev.godwit.sql.Statement;
@@ -16,18 +18,37 @@ import java.util.function.Consumer;
 
 /** Opens a script file as a stream of statements, with this session's placeholders. */
 final class ScriptReader {
-  private final Session session;
+  private final GodwitConfig config;
+  private final SqlDialect dialect;
+  private final int serverMajorVersion;
+  private final Placeholders placeholders;
 
   ScriptReader(Session session) {
-    this.session = session;
+    this(
+        session.config,
+        session.dialect.sqlDialect(),
+        session.serverMajorVersion,
+        session.placeholders);
+  }
+
+  /**
+   * A reader without a session (listing scripts offline).
+   *
+   * @param serverMajorVersion 0 when unknown
+   * @param placeholders the values to replace, or null to leave placeholders as written
+   */
+  ScriptReader(
+      GodwitConfig config, SqlDialect dialect, int serverMajorVersion, Placeholders placeholders) {
+    this.config = config;
+    this.dialect = dialect;
+    this.serverMajorVersion = serverMajorVersion;
+    this.placeholders = placeholders;
   }
 
   SplitOptions options(Resource r, ScriptConfig sc) {
-    SplitOptions o =
-        SplitOptions.of(session.dialect.sqlDialect())
-            .withServerMajorVersion(session.serverMajorVersion);
-    Placeholders p = session.placeholders;
-    if (p.enabled() && !Boolean.FALSE.equals(sc.placeholderReplacement())) {
+    SplitOptions o = SplitOptions.of(dialect).withServerMajorVersion(serverMajorVersion);
+    Placeholders p = placeholders;
+    if (p != null && p.enabled() && !Boolean.FALSE.equals(sc.placeholderReplacement())) {
       o =
           new SplitOptions(
               o.dialect(),
@@ -42,7 +63,7 @@ final class ScriptReader {
 
   /** Streams the statements of a file; the caller closes the stream. */
   StatementStream open(Resource r, ScriptConfig sc) {
-    Charset cs = MigrationResolver.charsetFor(session.config, sc, r);
+    Charset cs = MigrationResolver.charsetFor(config, sc, r);
     Reader reader;
     try {
       reader = r.openUnbufferedReader(cs);

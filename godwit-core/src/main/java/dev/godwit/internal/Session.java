@@ -175,12 +175,7 @@ final class Session implements AutoCloseable {
                             + product
                             + " yet. Supported: PostgreSQL, H2, SQLite (MySQL and MariaDB are on"
                             + " the way)."));
-    return switch (d) {
-      case POSTGRES -> new PostgresDialect();
-      case H2 -> new H2Dialect();
-      case SQLITE -> new SqliteDialect();
-      case MYSQL, MARIADB -> new MySqlDialect(d);
-    };
+    return Dialect.of(d);
   }
 
   MigrationLock lock() {

@@ -7,6 +7,7 @@ import dev.godwit.api.ConfigKey;
 import dev.godwit.api.ErrorCode;
 import dev.godwit.api.GodwitException;
 import dev.godwit.api.MigrateResult;
+import dev.godwit.api.MigrationScript;
 import dev.godwit.spi.PendingMigrationReviewer;
 import dev.godwit.spi.ReviewFinding;
 import dev.godwit.spi.ReviewRequest;
@@ -32,7 +33,7 @@ class ReviewHookIT {
     public List<ReviewFinding> review(ReviewRequest request) {
       SEEN.add(request);
       List<ReviewFinding> out = new ArrayList<>();
-      for (ReviewRequest.Script s : request.scripts()) {
+      for (MigrationScript s : request.scripts().scripts()) {
         if (s.pending() && s.text().contains("DROP TABLE")) {
           out.add(
               new ReviewFinding(
@@ -78,10 +79,10 @@ class ReviewHookIT {
             });
     assertThat(prodDb.tableExists("t")).isFalse();
     ReviewRequest seen = DropTableReviewer.SEEN.get(DropTableReviewer.SEEN.size() - 1);
-    assertThat(seen.database()).isEqualTo(SqlDialect.H2);
-    assertThat(seen.database().label()).isEqualTo("h2");
-    assertThat(seen.scripts())
-        .extracting(ReviewRequest.Script::pending)
+    assertThat(seen.scripts().dialect()).isEqualTo(SqlDialect.H2);
+    assertThat(seen.scripts().dialect().label()).isEqualTo("h2");
+    assertThat(seen.scripts().scripts())
+        .extracting(MigrationScript::pending)
         .containsExactly(true, true);
 
     TestDatabase devDb = TestDatabase.h2();

@@ -1,11 +1,15 @@
 package dev.godwit.lint;
 
+import dev.godwit.api.MigrationScript;
+import dev.godwit.api.ScriptsResult;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -58,6 +62,49 @@ public record LintInput(
   public static LintInput of(String name, String text) {
     Objects.requireNonNull(text, "text");
     return new LintInput(name, () -> new StringReader(text), TransactionMode.AUTO, false, false);
+  }
+
+  /**
+   * A script as {@link dev.godwit.api.Godwit#scripts()} lists it: run in a transaction or not as
+   * the runner decided it, applied when it is not pending, a down migration when it is an undo
+   * script (or named like one).
+   *
+   * @throws IllegalArgumentException for a script listed without its text (over 8 MB)
+   */
+  public static LintInput of(MigrationScript script) {
+    String text = script.text();
+    if (text == null) {
+      throw new IllegalArgumentException(script.name() + " was listed without its text");
+    }
+    return new LintInput(
+        script.name(),
+        () -> new StringReader(text),
+        script.transactional() ? TransactionMode.TRANSACTION : TransactionMode.NONE,
+        !script.pending(),
+        script.kind() == MigrationScript.Kind.UNDO || looksLikeDown(script.name()));
+  }
+
+  /**
+   * What to lint of a listing, in the order the linter reads it: the applied versioned and
+   * repeatable migrations first (the schema they built), then the pending scripts. Scripts listed
+   * without their text (over 8 MB: data loads) are left out.
+   */
+  public static List<LintInput> of(ScriptsResult scripts) {
+    List<LintInput> context = new ArrayList<>();
+    List<LintInput> pending = new ArrayList<>();
+    for (MigrationScript s : scripts.scripts()) {
+      if (s.text() == null) {
+        continue;
+      }
+      if (s.pending()) {
+        pending.add(of(s));
+      } else if (s.kind() == MigrationScript.Kind.VERSIONED
+          || s.kind() == MigrationScript.Kind.REPEATABLE) {
+        context.add(of(s));
+      }
+    }
+    context.addAll(pending);
+    return context;
   }
 
   /**

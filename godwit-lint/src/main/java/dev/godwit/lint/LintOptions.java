@@ -1,8 +1,10 @@
 package dev.godwit.lint;
 
+import dev.godwit.api.TableSize;
 import dev.godwit.sql.SqlDialect;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -29,8 +31,8 @@ import java.util.Set;
  * @param functionVolatility PostgreSQL function volatility by {@code name/arity} and {@code
  *     schema.name/arity} ({@link FunctionVolatility#read}), from the live database; empty when
  *     offline (a list of built-ins decides then)
- * @param indexTables the table of each index by index name ({@link TableSizes#indexTables}), from
- *     the live database, for indexes no migration file created; empty when offline
+ * @param indexTables the table of each index by index name ({@link IndexTables#read}), from the
+ *     live database, for indexes no migration file created; empty when offline
  */
 public record LintOptions(
     SqlDialect dialect,
@@ -229,7 +231,7 @@ public record LintOptions(
       return this;
     }
 
-    /** The sizes of many tables. */
+    /** The sizes of many tables, by name. */
     public Builder tableSizes(Map<String, TableSize> sizes) {
       tableSizes.putAll(sizes);
       return this;
@@ -244,9 +246,24 @@ public record LintOptions(
       return this;
     }
 
-    /** The table of each index, by index name, as {@link TableSizes#indexTables} reads them. */
+    /** The table of each index, by index name, as {@link IndexTables#read} reads them. */
     public Builder indexTables(Map<String, String> tables) {
       indexTables.putAll(tables);
+      return this;
+    }
+
+    /**
+     * The sizes the database reported ({@link dev.godwit.api.ScriptsResult#tableSizes()}), each by
+     * its unqualified and its schema-qualified name, in lower case.
+     */
+    public Builder tableSizes(List<TableSize> sizes) {
+      for (TableSize s : sizes) {
+        String table = s.table().toLowerCase(Locale.ROOT);
+        tableSizes.put(table, s);
+        if (s.schema() != null) {
+          tableSizes.put(s.schema().toLowerCase(Locale.ROOT) + "." + table, s);
+        }
+      }
       return this;
     }
 

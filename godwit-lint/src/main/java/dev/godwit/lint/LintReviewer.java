@@ -1,5 +1,6 @@
 package dev.godwit.lint;
 
+import dev.godwit.api.ScriptsResult;
 import dev.godwit.spi.PendingMigrationReviewer;
 import dev.godwit.spi.ReviewFinding;
 import dev.godwit.spi.ReviewRequest;
@@ -19,26 +20,19 @@ public final class LintReviewer implements PendingMigrationReviewer {
 
   @Override
   public List<ReviewFinding> review(ReviewRequest request) {
-    SqlDialect dialect = request.database();
+    ScriptsResult scripts = request.scripts();
+    SqlDialect dialect = scripts.dialect();
     if (!Rules.dialects().contains(dialect)) {
       return List.of(); // H2 has no rules: it is a development database.
     }
     LintOptions options =
-        LintSettings.from(request.config(), dialect, ServerVersion.parse(request.serverVersion()))
-            .tableSizes(TableSizes.read(request.connection(), dialect))
+        LintSettings.from(request.config(), dialect, ServerVersion.parse(scripts.serverVersion()))
+            .tableSizes(scripts.tableSizes())
             .functionVolatility(FunctionVolatility.read(request.connection(), dialect))
-            .indexTables(TableSizes.indexTables(request.connection(), dialect))
+            .indexTables(IndexTables.read(request.connection(), dialect))
             .build();
-    List<LintInput> inputs = new ArrayList<>();
-    for (ReviewRequest.Script s : request.scripts()) {
-      LintInput in = LintInput.of(s.name(), s.text());
-      if (!s.transactional()) {
-        in = in.withTransaction(false);
-      }
-      inputs.add(s.pending() ? in : in.asApplied());
-    }
     List<ReviewFinding> out = new ArrayList<>();
-    for (Finding f : Linter.lint(inputs, options).findings()) {
+    for (Finding f : Linter.lint(LintInput.of(scripts), options).findings()) {
       out.add(
           new ReviewFinding(
               f.rule(),

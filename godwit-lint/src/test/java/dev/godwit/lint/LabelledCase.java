@@ -1,5 +1,6 @@
 package dev.godwit.lint;
 
+import dev.godwit.api.TableSize;
 import dev.godwit.sql.SqlDialect;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -67,7 +68,7 @@ record LabelledCase(
     if (header.containsKey("sizes")) {
       for (String kv : header.get("sizes").split(",")) {
         String[] p = kv.split("=");
-        b.tableSize(p[0].trim(), TableSize.ofRows(Long.parseLong(p[1].trim())));
+        b.tableSize(p[0].trim(), TableSize.ofRows(p[0].trim(), Long.parseLong(p[1].trim())));
       }
     }
     if (header.containsKey("volatility")) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.godwit.api.TableSize;
 import dev.godwit.sql.SqlDialect;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -169,7 +170,7 @@ class LinterApiTest {
   void sizeAwareRulesRelaxOnSmallTablesAndSayTheSizeButCompatibilityRulesDoNot() {
     LintOptions opts =
         LintOptions.builder(SqlDialect.POSTGRES)
-            .tableSize("public.tiny", new TableSize(12, 8192))
+            .tableSize("public.tiny", new TableSize("public", "tiny", 12, 8192))
             .build();
     LintReport r =
         Linter.lint(

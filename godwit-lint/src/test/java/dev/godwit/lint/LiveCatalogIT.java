@@ -2,15 +2,22 @@ package dev.godwit.lint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.godwit.api.Godwit;
+import dev.godwit.api.TableSize;
 import dev.godwit.sql.SqlDialect;
 import dev.godwit.testkit.PostgresServer;
 import dev.godwit.testkit.PostgresServers;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -47,16 +54,30 @@ class LiveCatalogIT {
     }
   }
 
+  /** The sizes as the core reads them for the linter ({@code Godwit.scripts()}), by table. */
+  private static Map<String, TableSize> liveSizes() {
+    try {
+      Path empty = Files.createTempDirectory("godwit-live-catalog");
+      return Godwit.configure()
+          .url(url, server.user(), server.password())
+          .locations("filesystem:" + empty)
+          .load()
+          .scripts()
+          .tableSizes()
+          .stream()
+          .collect(Collectors.toMap(TableSize::table, t -> t, (a, b) -> a));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static Connection connect() throws SQLException {
     return DriverManager.getConnection(url, server.user(), server.password());
   }
 
   @Test
   void aNeverAnalysedTableIsSizedFromItsPagesNotTakenForEmpty() throws SQLException {
-    Map<String, TableSize> sizes;
-    try (Connection c = connect()) {
-      sizes = TableSizes.read(c, SqlDialect.POSTGRES);
-    }
+    Map<String, TableSize> sizes = liveSizes();
     // Estimated from the pages: the right order of magnitude, far above the small-table threshold.
     assertThat(sizes.get("never_analysed").rows()).isBetween(5_000L, 80_000L);
     assertThat(sizes.get("never_analysed").bytes()).isPositive();
@@ -69,9 +90,7 @@ class LiveCatalogIT {
   @Test
   void aNeverAnalysedLargeTableKeepsTheWarningWithLiveSizes() throws SQLException {
     LintOptions.Builder options = LintOptions.builder(SqlDialect.POSTGRES);
-    try (Connection c = connect()) {
-      options.tableSizes(TableSizes.read(c, SqlDialect.POSTGRES));
-    }
+    options.tableSizes(liveSizes());
     LintReport report =
         Linter.lint(
             List.of(LintInput.of("V2__idx.sql", "CREATE INDEX n_idx ON never_analysed (name);\n")),
@@ -114,9 +133,9 @@ class LiveCatalogIT {
     LintOptions.Builder options =
         LintOptions.builder(SqlDialect.POSTGRES).smallTableRows(1_000_000);
     try (Connection c = connect()) {
-      Map<String, String> indexTables = TableSizes.indexTables(c, SqlDialect.POSTGRES);
+      Map<String, String> indexTables = IndexTables.read(c, SqlDialect.POSTGRES);
       assertThat(indexTables).containsEntry("never_analysed_name_idx", "never_analysed");
-      options.tableSizes(TableSizes.read(c, SqlDialect.POSTGRES)).indexTables(indexTables);
+      options.tableSizes(liveSizes()).indexTables(indexTables);
     }
     LintReport report =
         Linter.lint("V4__reindex.sql", "REINDEX INDEX never_analysed_name_idx;\n", options.build());

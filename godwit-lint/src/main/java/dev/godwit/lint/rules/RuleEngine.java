@@ -1,5 +1,6 @@
 package dev.godwit.lint.rules;
 
+import dev.godwit.api.TableSize;
 import dev.godwit.lint.Finding;
 import dev.godwit.lint.LintInput;
 import dev.godwit.lint.LintOptions;
@@ -7,7 +8,6 @@ import dev.godwit.lint.LintReport;
 import dev.godwit.lint.RuleInfo;
 import dev.godwit.lint.Rules;
 import dev.godwit.lint.Severity;
-import dev.godwit.lint.TableSize;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
