@@ -41,6 +41,8 @@ final class Accepts {
     NOT_NEGATIVE,
     /** A whole number, 1 or more. */
     POSITIVE,
+    /** A fully qualified Java class name, such as {@code com.example.AuditCallback}. */
+    CLASS_NAME,
     /** A severity the linter knows, as {@code dev.godwit.lint.LintSettings} reads it. */
     LINT_SEVERITY;
 
@@ -59,6 +61,7 @@ final class Accepts {
         case IGNORE_PATTERN -> IgnoreMigrationPattern.parse((String) value);
         case NOT_NEGATIVE -> require((Integer) value >= 0, value);
         case POSITIVE -> require((Integer) value >= 1, value);
+        case CLASS_NAME -> require(CLASS_NAME_PATTERN.matcher((String) value).matches(), value);
         case LINT_SEVERITY -> require(LINT_SEVERITIES.contains(lower((String) value)), value);
       };
     }
@@ -73,6 +76,10 @@ final class Accepts {
     EACH_VALUE
   }
 
+  private static final java.util.regex.Pattern CLASS_NAME_PATTERN =
+      java.util.regex.Pattern.compile(
+          "\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*"
+              + "(?:\\.\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*)*(?:\\$[\\w$]+)?");
   private static final List<String> LINT_SEVERITIES = List.of("info", "warn", "warning", "error");
 
   private final String words;
