@@ -33,7 +33,15 @@ final class Callbacks {
   }
 
   void fire(CallbackEvent event, Connection c) {
-    java.fire(event, c, session.connections.password());
+    fire(event, c, null);
+  }
+
+  /**
+   * Runs the callbacks of an event about one migration (before, after or after a failure of each):
+   * Java callbacks get its {@code MigrationInfo}.
+   */
+  void fire(CallbackEvent event, Connection c, ResolvedMigration migration) {
+    java.fire(event, c, migration, session);
     List<Resource> files = resolution.callbacks().get(event);
     if (files == null) {
       return;

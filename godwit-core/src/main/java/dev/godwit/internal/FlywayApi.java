@@ -36,6 +36,7 @@ final class FlywayApi {
   private final Class<?> event;
   private final Class<?> location;
   private final Class<?> migrationVersion;
+  private final Class<?> migrationInfo;
   private final ClassLoader loader;
 
   private FlywayApi(ClassLoader loader) throws ClassNotFoundException {
@@ -48,6 +49,7 @@ final class FlywayApi {
     this.event = load("org.flywaydb.core.api.callback.Event");
     this.location = load("org.flywaydb.core.api.Location");
     this.migrationVersion = load("org.flywaydb.core.api.MigrationVersion");
+    this.migrationInfo = load("org.flywaydb.core.api.MigrationInfo");
   }
 
   private Class<?> load(String name) throws ClassNotFoundException {
@@ -98,20 +100,72 @@ final class FlywayApi {
   }
 
   /**
-   * Flyway's {@code callback.Context}: the connection and configuration; no migration info,
-   * statement or operation result (Godwit fires none of the events that carry them).
+   * Flyway's {@code callback.Context}: the connection, the configuration and, around each
+   * migration, its {@code MigrationInfo}; no statement or operation result (Godwit fires none of
+   * the events that carry them).
+   *
+   * @param info the migration's info, or null outside the events around one migration
    */
-  Object callbackContext(Connection connection, Object conf) {
+  Object callbackContext(Connection connection, Object conf, Object info) {
     return proxy(
         callbackContext,
         (p, m, args) ->
             switch (m.getName()) {
               case "getConnection" -> connection;
               case "getConfiguration" -> conf;
-              case "getMigrationInfo", "getStatement", "getOperationResult", "getReportDetails" ->
-                  null;
+              case "getMigrationInfo" -> info;
+              case "getStatement", "getOperationResult", "getReportDetails" -> null;
               default -> objectMethod(p, m, args, "Flyway callback Context");
             });
+  }
+
+  /**
+   * Flyway's {@code MigrationInfo} of the migration an each-migrate event is about. As in Flyway,
+   * it is the info from before the run, PENDING in the events before and after the migration.
+   */
+  Object migrationInfo(ResolvedMigration migration, String installedBy) {
+    String state = "PENDING";
+    return proxy(
+        migrationInfo,
+        (p, m, args) ->
+            switch (m.getName()) {
+              case "getType" ->
+                  enumConstant("org.flywaydb.core.api.CoreMigrationType", migration.type().name());
+              case "getChecksum", "getResolvedChecksum" -> migration.checksum();
+              case "getVersion" -> version(migration.versionText());
+              case "getDescription", "getResolvedDescription" -> migration.description();
+              case "getScript" -> migration.script();
+              case "getState" -> enumConstant("org.flywaydb.core.api.MigrationState", state);
+              case "getInstalledBy" -> installedBy;
+              case "getPhysicalLocation" ->
+                  migration.resource() != null && migration.resource().path() != null
+                      ? migration.resource().path().toAbsolutePath().toString()
+                      : "";
+              case "isVersioned" -> migration.version() != null;
+              case "isRepeatable" -> migration.version() == null;
+              case "isApplied" -> false;
+              case "getInstalledOn", "getInstalledRank", "getExecutionTime", "getAppliedChecksum" ->
+                  null;
+              default ->
+                  m.isDefault()
+                      ? InvocationHandler.invokeDefault(p, m, args)
+                      : objectMethod(p, m, args, "Flyway MigrationInfo");
+            });
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private Object enumConstant(String type, String name) throws ClassNotFoundException {
+    try {
+      return Enum.valueOf((Class) load(type), name);
+    } catch (IllegalArgumentException notInThisVersion) {
+      return null;
+    }
+  }
+
+  private Object version(String text) throws ReflectiveOperationException {
+    return text == null
+        ? null
+        : migrationVersion.getMethod("fromVersion", String.class).invoke(null, text);
   }
 
   /** The parameter types of {@code Callback}'s methods: {@code (Event, Context)}. */
@@ -254,6 +308,9 @@ final class FlywayApi {
         default:
           break;
       }
+      if (m.isDefault()) {
+        return InvocationHandler.invokeDefault(proxy, m, args);
+      }
       if ((args == null || args.length == 0) && (name.startsWith("get") || name.startsWith("is"))) {
         String key = name.substring(name.startsWith("get") ? 3 : 2);
         ConfigKey k = ConfigKey.byKey(Character.toLowerCase(key.charAt(0)) + key.substring(1));
@@ -297,12 +354,6 @@ final class FlywayApi {
         Array.set(out, i, location.getConstructor(String.class).newInstance(values.get(i)));
       }
       return out;
-    }
-
-    private Object version(String text) throws ReflectiveOperationException {
-      return text == null
-          ? null
-          : migrationVersion.getMethod("fromVersion", String.class).invoke(null, text);
     }
 
     private Object toArray(Class<?> arrayType, List<Object> items) {

@@ -101,9 +101,10 @@ final class JavaCallbacks {
   /**
    * Runs every callback that supports the event.
    *
-   * @param password masked out of error messages
+   * @param migration the migration the event is about, or null
+   * @param session what the callback's context tells about the run
    */
-  void fire(CallbackEvent event, Connection c, String password) {
+  void fire(CallbackEvent event, Connection c, ResolvedMigration migration, Session session) {
     if (callbacks.isEmpty()) {
       return;
     }
@@ -111,7 +112,9 @@ final class JavaCallbacks {
     if (flywayEvent == null) {
       return;
     }
-    Object context = flyway.callbackContext(c, configuration);
+    String password = session.connections.password();
+    Object info = migration == null ? null : flyway.migrationInfo(migration, session.installedBy);
+    Object context = flyway.callbackContext(c, configuration, info);
     Class<?>[] types = flyway.callbackParameters();
     for (Object cb : callbacks) {
       String name = cb.getClass().getName();

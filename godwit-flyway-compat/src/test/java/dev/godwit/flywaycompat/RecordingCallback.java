@@ -2,13 +2,14 @@ package dev.godwit.flywaycompat;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
 
 /**
- * A Flyway Java callback that records every event it is offered, with the history table the
- * configuration names and whether it had a connection.
+ * A Flyway Java callback that records every event it is offered, with the migration it is about
+ * (version, description, type, script, checksum, state); each needs a connection.
  */
 public class RecordingCallback implements Callback {
   private static final List<String> EVENTS = new ArrayList<>();
@@ -36,7 +37,23 @@ public class RecordingCallback implements Callback {
       if (context.getConnection() == null) {
         throw new IllegalStateException("no connection at " + event.getId());
       }
-      EVENTS.add(event.getId());
+      MigrationInfo info = context.getMigrationInfo();
+      EVENTS.add(
+          info == null
+              ? event.getId()
+              : event.getId()
+                  + " "
+                  + info.getVersion()
+                  + " "
+                  + info.getDescription()
+                  + " "
+                  + info.getType().name()
+                  + " "
+                  + info.getScript()
+                  + " "
+                  + info.getChecksum()
+                  + " "
+                  + info.getState());
     }
   }
 
