@@ -48,50 +48,100 @@ final class JavaCallbacks {
     ClassLoader loader = config.classLoader();
     FlywayApi flyway = FlywayApi.find(loader);
     List<Object> out = new ArrayList<>();
-    for (String name : names) {
-      Class<?> c;
-      try {
-        c = Class.forName(name, true, loader);
-      } catch (ClassNotFoundException e) {
-        throw new GodwitException(
-            ErrorCode.CONFIGURATION,
-            "Callback class "
-                + name
-                + " (setting 'callbacks') is not on the class path. Check the name and that its"
-                + " jar is on the class path.",
-            e);
-      } catch (LinkageError e) {
-        if (flyway == null && FlywayApi.isMissingFlyway(e)) {
-          throw FlywayApi.flywayMissing("Callback " + name + " (setting 'callbacks')", e);
+    for (String entry : names) {
+      for (Class<?> c : classes(entry, loader, flyway)) {
+        String name = c.getName();
+        if (flyway == null || !flyway.callback.isAssignableFrom(c)) {
+          throw new GodwitException(
+              ErrorCode.CONFIGURATION,
+              "Callback class "
+                  + name
+                  + " (setting 'callbacks') does not implement "
+                  + FlywayApi.CALLBACK
+                  + (flyway == null ? " (flyway-core is not on the class path)" : "")
+                  + "; Godwit runs Flyway's Java callbacks and its own callback files.");
         }
-        throw new GodwitException(
-            ErrorCode.CONFIGURATION, "Cannot load callback class " + name + ": " + e, e);
-      }
-      if (flyway == null || !flyway.callback.isAssignableFrom(c)) {
-        throw new GodwitException(
-            ErrorCode.CONFIGURATION,
-            "Callback class "
-                + name
-                + " (setting 'callbacks') does not implement "
-                + FlywayApi.CALLBACK
-                + (flyway == null ? " (flyway-core is not on the class path)" : "")
-                + "; Godwit runs Flyway's Java callbacks and its own callback files.");
-      }
-      try {
-        out.add(c.getDeclaredConstructor().newInstance());
-      } catch (ReflectiveOperationException | LinkageError e) {
-        throw new GodwitException(
-            ErrorCode.CONFIGURATION,
-            "Cannot create callback "
-                + name
-                + ": "
-                + (e.getCause() != null ? e.getCause() : e)
-                + ". It needs a public no-argument constructor.",
-            e);
+        try {
+          out.add(c.getDeclaredConstructor().newInstance());
+        } catch (ReflectiveOperationException | LinkageError e) {
+          throw new GodwitException(
+              ErrorCode.CONFIGURATION,
+              "Cannot create callback "
+                  + name
+                  + ": "
+                  + (e.getCause() != null ? e.getCause() : e)
+                  + ". It needs a public no-argument constructor.",
+              e);
+        }
       }
     }
     List<Object> all = List.copyOf(out);
     return new JavaCallbacks(flyway, flyway.configuration(config, all), all);
+  }
+
+  /**
+   * The classes one entry of the setting names: a class, or a package, written as Flyway does
+   * ({@code db/callback}, {@code classpath:db/callback}) or dotted, whose concrete classes
+   * implementing Flyway's {@code Callback} are taken in name order.
+   */
+  private static List<Class<?>> classes(String entry, ClassLoader loader, FlywayApi flyway) {
+    boolean packageOnly = entry.startsWith("classpath:") || entry.contains("/");
+    if (!packageOnly) {
+      try {
+        return List.of(Class.forName(entry, true, loader));
+      } catch (ClassNotFoundException e) {
+        // Perhaps a package; looked at below.
+      } catch (LinkageError e) {
+        if (flyway == null && FlywayApi.isMissingFlyway(e)) {
+          throw FlywayApi.flywayMissing("Callback " + entry + " (setting 'callbacks')", e);
+        }
+        throw new GodwitException(
+            ErrorCode.CONFIGURATION, "Cannot load callback class " + entry + ": " + e, e);
+      }
+    }
+    String dir =
+        entry.startsWith("classpath:")
+            ? entry.substring("classpath:".length())
+            : entry.replace('.', '/');
+    List<Class<?>> found = new ArrayList<>();
+    String pkg = dir.replace('/', '.');
+    while (pkg.startsWith(".")) {
+      pkg = pkg.substring(1);
+    }
+    for (Resource r : new ResourceScanner(loader).scan("classpath:" + dir)) {
+      String rel = r.relativePath();
+      if (!rel.endsWith(".class") || rel.contains("$")) {
+        continue;
+      }
+      String name = pkg + "." + rel.substring(0, rel.length() - 6).replace('/', '.');
+      try {
+        Class<?> c = Class.forName(name, false, loader);
+        if (flyway != null
+            && flyway.callback.isAssignableFrom(c)
+            && !c.isInterface()
+            && !java.lang.reflect.Modifier.isAbstract(c.getModifiers())) {
+          found.add(Class.forName(name, true, loader));
+        }
+      } catch (ClassNotFoundException | LinkageError e) {
+        if (flyway == null && FlywayApi.isMissingFlyway(e)) {
+          throw FlywayApi.flywayMissing("Callback " + name + " (setting 'callbacks')", e);
+        }
+        throw new GodwitException(
+            ErrorCode.CONFIGURATION, "Cannot load class " + name + " of " + entry + ": " + e, e);
+      }
+    }
+    if (found.isEmpty()) {
+      throw new GodwitException(
+          ErrorCode.CONFIGURATION,
+          "Callback "
+              + entry
+              + " (setting 'callbacks') is neither a class on the class path nor a package holding"
+              + " classes that implement "
+              + FlywayApi.CALLBACK
+              + ". Check the name and that its jar is on the class path.");
+    }
+    found.sort(java.util.Comparator.comparing(Class::getName));
+    return found;
   }
 
   boolean isEmpty() {

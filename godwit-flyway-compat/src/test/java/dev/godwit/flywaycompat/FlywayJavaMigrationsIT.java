@@ -203,7 +203,21 @@ class FlywayJavaMigrationsIT {
     assertThat(absent.exit()).isNotZero();
     assertThat(absent.err())
         .contains("com.example.NoSuchCallback")
-        .contains("not on the class path");
+        .contains("neither a class on the class path nor a package");
+  }
+
+  @Test
+  void aPackageInCallbacksRunsTheFlywayCallbacksInIt() throws Exception {
+    Db db = Db.create("h2", dir);
+    Tools tools = tools(db);
+    RecordingCallback.take();
+    tools.flywayConfig().callbacks("dev/godwit/flywaycompat").load().info();
+    List<String> flyway = RecordingCallback.take();
+    CliBridge.Run run = tools.godwit("info", "--callbacks", "dev/godwit/flywaycompat");
+    assertThat(run.exit()).as(run.err()).isZero();
+    List<String> godwit = RecordingCallback.take();
+    assertThat(godwit).containsExactly("beforeInfo", "afterInfo");
+    assertThat(flyway).contains("beforeInfo", "afterInfo");
   }
 
   @Test
