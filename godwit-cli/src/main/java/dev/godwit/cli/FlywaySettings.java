@@ -56,7 +56,8 @@ final class FlywaySettings {
           "installedBy",
           "executeInTransaction",
           "mixed",
-          "createSchemas");
+          "createSchemas",
+          "callbacks");
 
   /**
    * Flyway settings whose value, when it is this one, is what Godwit does anyway: nothing to map
@@ -88,7 +89,6 @@ final class FlywaySettings {
           "tablespace",
           "scriptPlaceholderPrefix",
           "scriptPlaceholderSuffix",
-          "callbacks",
           "callbackLocations",
           "resolvers",
           "cherryPick",

@@ -41,6 +41,11 @@ final class Accepts {
     NOT_NEGATIVE,
     /** A whole number, 1 or more. */
     POSITIVE,
+    /**
+     * A fully qualified Java class or package name, such as {@code com.example.AuditCallback}, or a
+     * package as Flyway writes one: {@code db/callback}, {@code classpath:db/callback}.
+     */
+    CLASS_NAME,
     /** A severity the linter knows, as {@code dev.godwit.lint.LintSettings} reads it. */
     LINT_SEVERITY;
 
@@ -59,6 +64,14 @@ final class Accepts {
         case IGNORE_PATTERN -> IgnoreMigrationPattern.parse((String) value);
         case NOT_NEGATIVE -> require((Integer) value >= 0, value);
         case POSITIVE -> require((Integer) value >= 1, value);
+        case CLASS_NAME -> {
+          String name = (String) value;
+          yield require(
+              name.startsWith("classpath:")
+                  ? isLocation(name)
+                  : CLASS_NAME_PATTERN.matcher(name.replace('/', '.')).matches(),
+              value);
+        }
         case LINT_SEVERITY -> require(LINT_SEVERITIES.contains(lower((String) value)), value);
       };
     }
@@ -73,6 +86,10 @@ final class Accepts {
     EACH_VALUE
   }
 
+  private static final java.util.regex.Pattern CLASS_NAME_PATTERN =
+      java.util.regex.Pattern.compile(
+          "\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*"
+              + "(?:\\.\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*)*(?:\\$[\\w$]+)?");
   private static final List<String> LINT_SEVERITIES = List.of("info", "warn", "warning", "error");
 
   private final String words;

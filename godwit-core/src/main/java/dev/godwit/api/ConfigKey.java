@@ -230,6 +230,17 @@ public enum ConfigKey {
       Accepts.trueOrFalse()),
   CREATE_SCHEMAS(
       "createSchemas", Kind.BOOLEAN, "true", "Create missing schemas", Accepts.trueOrFalse()),
+  CALLBACKS(
+      "callbacks",
+      Kind.LIST,
+      "",
+      "Java callbacks to run at the callback events: classes implementing Flyway's"
+          + " org.flywaydb.core.api.callback.Callback (flyway-core on the class path), or"
+          + " packages holding them",
+      Accepts.eachItem(
+          "a list of fully qualified class names such as com.example.AuditCallback, or packages"
+              + " holding them such as db/callback or classpath:db/callback",
+          Check.CLASS_NAME)),
   BATCH_SIZE(
       "batchSize",
       Kind.INTEGER,

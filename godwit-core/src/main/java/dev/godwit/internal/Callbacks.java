@@ -10,23 +10,38 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Runs the SQL callback files of an event, in name order; callbacks never enter the history. */
+/**
+ * Runs the callbacks of an event: the Java callbacks of the {@code callbacks} setting, then the
+ * callback files in name order. Callbacks never enter the history.
+ */
 final class Callbacks {
   private static final Logger LOG = LoggerFactory.getLogger(Callbacks.class);
 
   private final Session session;
   private final Resolution resolution;
+  private final JavaCallbacks java;
 
   Callbacks(Session session, Resolution resolution) {
     this.session = session;
     this.resolution = resolution;
+    this.java = JavaCallbacks.of(session.config);
   }
 
+  /** Whether the event may run a callback (a Java callback decides only when asked). */
   boolean has(CallbackEvent event) {
-    return resolution.callbacks().containsKey(event);
+    return resolution.callbacks().containsKey(event) || !java.isEmpty();
   }
 
   void fire(CallbackEvent event, Connection c) {
+    fire(event, c, null);
+  }
+
+  /**
+   * Runs the callbacks of an event about one migration (before, after or after a failure of each):
+   * Java callbacks get its {@code MigrationInfo}.
+   */
+  void fire(CallbackEvent event, Connection c, ResolvedMigration migration) {
+    java.fire(event, c, migration, session);
     List<Resource> files = resolution.callbacks().get(event);
     if (files == null) {
       return;

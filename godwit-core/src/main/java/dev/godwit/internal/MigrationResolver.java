@@ -17,6 +17,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -25,10 +26,16 @@ import java.util.regex.Pattern;
 
 /** Finds the migrations of the configured locations and checksums them. */
 final class MigrationResolver {
+  /** Flyway's script migration suffixes. */
+  private static final List<String> SCRIPT_SUFFIXES =
+      List.of(".sh", ".bash", ".ps1", ".py", ".bat", ".cmd");
+
   private static final Pattern JAVA_NAME = Pattern.compile("^([VR])([^_]*(?:_[^_]+)*?)__(.*)$");
 
   private final GodwitConfig config;
   private final Supplier<Placeholders> placeholders;
+  private FlywayApi flyway;
+  private boolean flywayLooked;
 
   /**
    * @param placeholders the session's placeholder values; asked for only when a repeatable
@@ -64,14 +71,20 @@ final class MigrationResolver {
       for (Resource r : found) {
         if (r.fileName().endsWith(".class")) {
           if (location.startsWith("classpath:")) {
-            ResolvedMigration jm = javaMigration(location, r);
+            ResolvedMigration jm = javaMigration(location, r, warnings);
             if (jm != null) {
-              (jm.isRepeatable() ? repeatables : versioned).add(jm);
+              (jm.kind() == MigrationNames.Kind.BASELINE
+                      ? baselines
+                      : jm.isRepeatable() ? repeatables : versioned)
+                  .add(jm);
             }
           }
           continue;
         }
         Object parsed = names.parse(r.fileName());
+        if (parsed == null) {
+          refuseScriptMigration(names, r);
+        }
         if (parsed instanceof MigrationNames.Rejected rej) {
           misnamed.add(r.displayName() + ": " + rej.reason());
         } else if (parsed instanceof MigrationNames.Parsed p) {
@@ -236,10 +249,45 @@ final class MigrationResolver {
     }
   }
 
-  private ResolvedMigration javaMigration(String location, Resource r) {
+  /**
+   * Flyway's script migrations ({@code V1__x.sh}, {@code R__y.ps1}, ...), which Flyway runs as type
+   * SCRIPT: Godwit does not run programs, and skipping one would leave the database short of a
+   * step, so one is an error naming it.
+   */
+  private static void refuseScriptMigration(MigrationNames names, Resource r) {
+    String file = r.fileName();
+    int dot = file.lastIndexOf('.');
+    if (dot < 0 || !SCRIPT_SUFFIXES.contains(file.substring(dot).toLowerCase(Locale.ROOT))) {
+      return;
+    }
+    if (names.parse(file.substring(0, dot) + ".sql") instanceof MigrationNames.Parsed) {
+      throw new GodwitException(
+          ErrorCode.UNSUPPORTED,
+          r.displayName()
+              + " is a Flyway script migration or callback (type SCRIPT: "
+              + String.join(" ", SCRIPT_SUFFIXES)
+              + "), which Godwit does not run. Rewrite it as a SQL or Java migration, or move it"
+              + " out of the location "
+              + r.location()
+              + ".");
+    }
+  }
+
+  /**
+   * The Java migration a class file in a classpath location holds, or null. Godwit's own ({@link
+   * JavaMigration}) are named like migrations; Flyway's ({@code
+   * org.flywaydb.core.api.migration.JavaMigration}), when flyway-core is on the class path, may
+   * have any name, since their getters give the version and description.
+   */
+  private ResolvedMigration javaMigration(String location, Resource r, List<String> warnings) {
     String rel = r.relativePath();
     String simple = r.fileName().substring(0, r.fileName().length() - ".class".length());
-    if (simple.contains("$") || !JAVA_NAME.matcher(simple).matches()) {
+    if (simple.contains("$")) {
+      return null;
+    }
+    boolean named = JAVA_NAME.matcher(simple).matches();
+    FlywayApi flyway = flyway();
+    if (!named && flyway == null) {
       return null;
     }
     String pkg = location.substring("classpath:".length()).replace('/', '.');
@@ -249,13 +297,50 @@ final class MigrationResolver {
     String className =
         (pkg.isEmpty() ? "" : pkg + ".")
             + rel.substring(0, rel.length() - ".class".length()).replace('/', '.');
-    Object instance;
+    Class<?> c;
     try {
-      Class<?> c = config.classLoader().loadClass(className);
-      if (!JavaMigration.class.isAssignableFrom(c)) {
+      // Not initialised: a class that is no migration runs no static code here.
+      c = Class.forName(className, false, config.classLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      if (flyway == null && FlywayApi.isMissingFlyway(e)) {
+        throw FlywayApi.flywayMissing("Java migration " + className, e);
+      }
+      if (!named) {
+        warnings.add(
+            "Skipped class " + className + " in " + location + ": cannot load it (" + e + ")");
         return null;
       }
+      throw new GodwitException(
+          ErrorCode.CONFIGURATION, "Cannot load Java migration " + className + ": " + e, e);
+    }
+    if (c.isInterface() || java.lang.reflect.Modifier.isAbstract(c.getModifiers())) {
+      return null;
+    }
+    boolean godwit = JavaMigration.class.isAssignableFrom(c);
+    boolean isFlyway = flyway != null && flyway.javaMigration.isAssignableFrom(c);
+    if (!godwit && !isFlyway) {
+      if (named) {
+        warnings.add(
+            "Skipped class "
+                + className
+                + ": named like a migration but implements neither dev.godwit.api.JavaMigration"
+                + " nor Flyway's "
+                + FlywayApi.JAVA_MIGRATION);
+      }
+      return null;
+    }
+    if (godwit && !named) {
+      return null;
+    }
+    Object instance;
+    try {
       instance = c.getDeclaredConstructor().newInstance();
+    } catch (java.lang.reflect.InvocationTargetException e) {
+      // Flyway's BaseJavaMigration checks the class name in its constructor.
+      throw new GodwitException(
+          ErrorCode.NAMING,
+          "Cannot create Java migration " + className + ": " + e.getCause().getMessage(),
+          e.getCause());
     } catch (ReflectiveOperationException | LinkageError e) {
       throw new GodwitException(
           ErrorCode.CONFIGURATION,
@@ -266,7 +351,66 @@ final class MigrationResolver {
               + ". It needs a public no-argument constructor.",
           e);
     }
-    return javaMigration(className, (JavaMigration) instance);
+    if (godwit) {
+      return javaMigration(className, (JavaMigration) instance);
+    }
+    return flywayMigration(className, FlywayJavaMigration.of(flyway, instance));
+  }
+
+  /** Flyway's API in the configured class loader, looked up once; null without flyway-core. */
+  private FlywayApi flyway() {
+    if (!flywayLooked) {
+      flyway = FlywayApi.find(config.classLoader());
+      flywayLooked = true;
+    }
+    return flyway;
+  }
+
+  /** A Flyway Java migration, with the version, description and checksum its getters return. */
+  private static ResolvedMigration flywayMigration(String className, FlywayJavaMigration fm) {
+    MigrationType type;
+    MigrationNames.Kind kind;
+    switch (fm.type()) {
+      case "JDBC", "SPRING_JDBC" -> {
+        type = MigrationType.JDBC;
+        kind =
+            fm.version() == null ? MigrationNames.Kind.REPEATABLE : MigrationNames.Kind.VERSIONED;
+      }
+      case "JDBC_BASELINE" -> {
+        type = MigrationType.JDBC_BASELINE;
+        kind = MigrationNames.Kind.BASELINE;
+      }
+      default ->
+          throw new GodwitException(
+              ErrorCode.UNSUPPORTED,
+              "Java migration "
+                  + className
+                  + " has type "
+                  + fm.type()
+                  + ", which Godwit does not run (it runs JDBC and JDBC_BASELINE Java migrations)");
+    }
+    MigrationVersion version = null;
+    if (fm.version() != null) {
+      try {
+        version = MigrationVersion.parse(fm.version());
+      } catch (IllegalArgumentException e) {
+        throw new GodwitException(
+            ErrorCode.NAMING, "Java migration " + className + ": " + e.getMessage(), e);
+      }
+    } else if (kind == MigrationNames.Kind.BASELINE) {
+      throw new GodwitException(
+          ErrorCode.NAMING, "Baseline Java migration " + className + " has no version");
+    }
+    return new ResolvedMigration(
+        kind,
+        version,
+        fm.description(),
+        type,
+        className,
+        ResolvedMigration.Sums.of(fm.checksum()),
+        null,
+        ScriptConfig.NONE,
+        fm);
   }
 
   private static ResolvedMigration javaMigration(String className, JavaMigration jm) {

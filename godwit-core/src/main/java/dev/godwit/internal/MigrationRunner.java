@@ -162,7 +162,7 @@ final class MigrationRunner {
     c.setAutoCommit(!p.transactional());
     StatementLocks.Restore restore = retry.apply(c, p.transactional());
     try {
-      callbacks.fire(each.before(), c);
+      callbacks.fire(each.before(), c, m);
       if (m.java() != null) {
         retry.watch(c);
         try {
@@ -175,7 +175,7 @@ final class MigrationRunner {
         executed[0] = skip;
         runScript(m, p, c, ran, executed, skip, retry);
       }
-      callbacks.fire(each.after(), c);
+      callbacks.fire(each.after(), c, m);
       if (p.transactional()) {
         verifyLockOrRollBack(c, m);
       }
@@ -315,7 +315,7 @@ final class MigrationRunner {
             session.installedBy);
         recorded = true;
       }
-      callbacks.fire(each.error(), c);
+      callbacks.fire(each.error(), c, m);
     } catch (SQLException | RuntimeException e) {
       cause.addSuppressed(e);
     }

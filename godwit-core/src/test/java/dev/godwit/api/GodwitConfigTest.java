@@ -61,7 +61,9 @@ class GodwitConfigTest {
         Arguments.of(ConfigKey.LINT_ENABLE, List.of(""), "rule ids"),
         Arguments.of(ConfigKey.LINT_DISABLE, List.of(" "), "rule ids"),
         Arguments.of(ConfigKey.LINT_SEVERITY, Map.of("rename-column", "fatal"), "info, warn"),
-        Arguments.of(ConfigKey.PLACEHOLDERS, "owner", "name=value"));
+        Arguments.of(ConfigKey.PLACEHOLDERS, "owner", "name=value"),
+        Arguments.of(ConfigKey.CALLBACKS, List.of("com.example.Audit", "Audit Callback"), "class"),
+        Arguments.of(ConfigKey.CALLBACKS, List.of("s3:bucket/callbacks"), "classpath:db/callback"));
   }
 
   @ParameterizedTest
@@ -126,7 +128,10 @@ class GodwitConfigTest {
             .set(ConfigKey.LOCATIONS, List.of("db", "filesystem:C:/db", "C:\\db", "classpath:db/m"))
             .set(ConfigKey.LOCK_WAIT_TIMEOUT, 0L)
             .set(ConfigKey.LINT_SEVERITY, "rename-column=WARNING")
+            .set(ConfigKey.CALLBACKS, "com.example.Audit, db/callback, classpath:db/callback")
             .build();
+    assertThat(c.list(ConfigKey.CALLBACKS))
+        .containsExactly("com.example.Audit", "db/callback", "classpath:db/callback");
     assertThat(c.target())
         .isEqualTo(
             new MigrationTarget(MigrationTarget.Kind.VERSION, MigrationVersion.parse("2.1"), true));

@@ -19,19 +19,29 @@ final class Tools {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Db db;
-  private final Path migrations;
   private final Map<String, String> placeholders;
+  private final List<String> locations;
 
   Tools(Db db, Path migrations, Map<String, String> placeholders) {
+    this(db, migrations, placeholders, List.of());
+  }
+
+  /**
+   * @param more locations after the folder, such as {@code classpath:db/flyway_java}
+   */
+  Tools(Db db, Path migrations, Map<String, String> placeholders, List<String> more) {
     this.db = db;
-    this.migrations = migrations;
     this.placeholders = placeholders;
+    List<String> all = new ArrayList<>();
+    all.add("filesystem:" + migrations.toAbsolutePath());
+    all.addAll(more);
+    this.locations = List.copyOf(all);
   }
 
   FluentConfiguration flywayConfig() {
     return Flyway.configure()
         .dataSource(db.url(), db.user(), db.password())
-        .locations("filesystem:" + migrations.toAbsolutePath())
+        .locations(locations.toArray(String[]::new))
         .placeholders(placeholders)
         .cleanDisabled(true);
   }
@@ -43,7 +53,7 @@ final class Tools {
   /** Godwit's CLI with the database, the folder and the placeholders; no history table named. */
   CliBridge.Run godwit(String... args) {
     List<String> all = new ArrayList<>(db.godwitOptions());
-    all.addAll(List.of("--locations", "filesystem:" + migrations.toAbsolutePath()));
+    all.addAll(List.of("--locations", String.join(",", locations)));
     placeholders.forEach((k, v) -> all.add("--placeholders." + k + "=" + v));
     all.addAll(List.of(args));
     return CliBridge.run(Map.of(), all.toArray(String[]::new));
