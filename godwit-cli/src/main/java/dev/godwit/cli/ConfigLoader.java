@@ -80,6 +80,9 @@ final class ConfigLoader {
     }
     if (!flyway.isEmpty()) {
       selected = readFlyway(flyway, root == null ? Map.of() : Map.of(file, root), selected);
+    } else if (file == null && !FlywayConfig.variableNames(environ).isEmpty()) {
+      // Containers and CI jobs often configure Flyway through its variables alone.
+      selected = readFlyway(List.of(), Map.of(), selected);
     } else if (file != null) {
       selected = readFile(root, file.toString(), selected);
     } else if (selected != null) {
@@ -114,7 +117,10 @@ final class ConfigLoader {
    */
   private String readFlyway(List<Path> files, Map<Path, TomlTable> parsed, String selected) {
     FlywayConfig.Loaded loaded = new FlywayConfig(environ).load(files, parsed, selected);
-    String names = String.join(", ", files.stream().map(Path::toString).toList());
+    String names =
+        files.isEmpty()
+            ? "the environment (" + String.join(", ", FlywayConfig.variableNames(environ)) + ")"
+            : String.join(", ", files.stream().map(Path::toString).toList());
     LOG.info("Reading Flyway's configuration from {}", names);
     warnings.addAll(loaded.warnings());
     FlywaySettings.Mapped mapped = FlywaySettings.map(loaded.settings(), true, Paths.get(""));

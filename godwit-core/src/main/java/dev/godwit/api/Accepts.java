@@ -37,6 +37,8 @@ final class Accepts {
     VERSION,
     /** Parsed to an {@link IgnoreMigrationPattern}. */
     IGNORE_PATTERN,
+    /** A Java class name: dotted identifiers. */
+    CLASS_NAME,
     /** A whole number, 0 or more. */
     NOT_NEGATIVE,
     /** A whole number, 1 or more. */
@@ -57,6 +59,7 @@ final class Accepts {
         case TARGET -> MigrationTarget.parse((String) value);
         case VERSION -> MigrationVersion.parse((String) value);
         case IGNORE_PATTERN -> IgnoreMigrationPattern.parse((String) value);
+        case CLASS_NAME -> require(CLASS_NAME_TEXT.matcher((String) value).matches(), value);
         case NOT_NEGATIVE -> require((Integer) value >= 0, value);
         case POSITIVE -> require((Integer) value >= 1, value);
         case LINT_SEVERITY -> require(LINT_SEVERITIES.contains(lower((String) value)), value);
@@ -73,6 +76,9 @@ final class Accepts {
     EACH_VALUE
   }
 
+  private static final java.util.regex.Pattern CLASS_NAME_TEXT =
+      java.util.regex.Pattern.compile(
+          "[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*");
   private static final List<String> LINT_SEVERITIES = List.of("info", "warn", "warning", "error");
 
   private final String words;

@@ -112,6 +112,13 @@ public final class GodwitConfig {
     return v == null ? List.of() : (List<String>) v;
   }
 
+  /** A map setting ({@link ConfigKey.Kind#MAP}); empty when unset. */
+  @SuppressWarnings("unchecked")
+  public Map<String, String> map(ConfigKey key) {
+    Object v = values.get(key);
+    return v == null ? Map.of() : (Map<String, String>) v;
+  }
+
   /** The {@code target} setting, parsed. */
   public MigrationTarget target() {
     return (MigrationTarget) parsed.get(ConfigKey.TARGET);

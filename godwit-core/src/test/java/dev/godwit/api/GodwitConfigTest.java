@@ -61,7 +61,12 @@ class GodwitConfigTest {
         Arguments.of(ConfigKey.LINT_ENABLE, List.of(""), "rule ids"),
         Arguments.of(ConfigKey.LINT_DISABLE, List.of(" "), "rule ids"),
         Arguments.of(ConfigKey.LINT_SEVERITY, Map.of("rename-column", "fatal"), "info, warn"),
-        Arguments.of(ConfigKey.PLACEHOLDERS, "owner", "name=value"));
+        Arguments.of(ConfigKey.PLACEHOLDERS, "owner", "name=value"),
+        Arguments.of(ConfigKey.JDBC_PROPERTIES, "sslmode", "name=value"),
+        Arguments.of(ConfigKey.DRIVER, "oracle jdbc Driver", "a Java class name"),
+        Arguments.of(ConfigKey.DRIVER, "org..Driver", "a Java class name"),
+        Arguments.of(ConfigKey.JAR_DIRS, List.of("drivers", " "), "folders"),
+        Arguments.of(ConfigKey.TABLESPACE, " ", "a tablespace name"));
   }
 
   @ParameterizedTest
