@@ -114,6 +114,37 @@ class GodwitConfigTest {
   }
 
   @Test
+  void everySettingHasATypedBuilderMethodThatSetsIt() throws Exception {
+    List<String> missing = new ArrayList<>();
+    for (ConfigKey k : ConfigKey.values()) {
+      java.lang.reflect.Method m =
+          java.util.Arrays.stream(GodwitConfig.Builder.class.getMethods())
+              .filter(x -> x.getName().equals(k.key()) && x.getParameterCount() == 1)
+              .findFirst()
+              .orElse(null);
+      if (m == null) {
+        missing.add(k.key());
+      }
+    }
+    assertThat(missing).as("settings without a typed builder method").isEmpty();
+    GodwitConfig c =
+        GodwitConfig.builder()
+            .initSql("SET ROLE app")
+            .jdbcProperties(Map.of("sslmode", "require"))
+            .group(true)
+            .connectRetries(3)
+            .lockTimeout(Duration.ofSeconds(2))
+            .sqlMigrationSuffixes(".sql", ".pgsql")
+            .build();
+    assertThat(c.string(ConfigKey.INIT_SQL)).isEqualTo("SET ROLE app");
+    assertThat(c.map(ConfigKey.JDBC_PROPERTIES)).containsEntry("sslmode", "require");
+    assertThat(c.flag(ConfigKey.GROUP)).isTrue();
+    assertThat(c.number(ConfigKey.CONNECT_RETRIES)).isEqualTo(3);
+    assertThat(c.duration(ConfigKey.LOCK_TIMEOUT)).isEqualTo(Duration.ofSeconds(2));
+    assertThat(c.list(ConfigKey.SQL_MIGRATION_SUFFIXES)).containsExactly(".sql", ".pgsql");
+  }
+
+  @Test
   void theDefaultsAndFlywaysFormsAreAccepted() {
     GodwitConfig defaults = GodwitConfig.builder().build();
     assertThat(defaults.target()).isEqualTo(MigrationTarget.LATEST);
