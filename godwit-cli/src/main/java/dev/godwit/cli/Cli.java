@@ -40,8 +40,10 @@ final class Cli {
       return Completion.run(java.util.List.of(argv).subList(1, argv.length), out, err);
     }
     Args args;
+    FlywayArgs.Translated flyway;
     try {
-      args = Args.parse(argv);
+      flyway = FlywayArgs.translate(argv);
+      args = Args.parse(flyway.argv());
     } catch (Args.UsageException e) {
       err.println("ERROR: " + e.getMessage());
       return ExitCode.USAGE.code;
@@ -63,7 +65,7 @@ final class Cli {
     }
     String password = null;
     try {
-      GodwitConfig config = loadConfig(args, output);
+      GodwitConfig config = loadConfig(args, output, flyway);
       password = config.string(dev.godwit.api.ConfigKey.PASSWORD);
       return execute(args, Godwit.of(config), output);
     } catch (GodwitException e) {
@@ -89,7 +91,17 @@ final class Cli {
     return args.has(Option.HELP) ? Command.HELP.typed() : null;
   }
 
-  private GodwitConfig loadConfig(Args args, Output output) {
+  private GodwitConfig loadConfig(Args args, Output output, FlywayArgs.Translated flyway) {
+    if (flyway.configFiles() != null) {
+      // Flyway's -configFiles names its files and beats FLYWAY_CONFIG_FILES, as in Flyway.
+      Map<String, String> env = new java.util.HashMap<>(environ);
+      env.put("FLYWAY_CONFIG_FILES", flyway.configFiles());
+      ConfigLoader loader = new ConfigLoader(env).flywayMode(true);
+      GodwitConfig config =
+          loader.load(null, args.value(Option.ENV), args.settings, args.placeholders);
+      loader.warnings().forEach(output::warn);
+      return JarDirs.apply(config, environ);
+    }
     Path file = null;
     String explicit =
         args.has(Option.CONFIG) ? args.value(Option.CONFIG) : environ.get("GODWIT_CONFIG");
@@ -103,11 +115,11 @@ final class Cli {
     } else if (Files.isRegularFile(Paths.get("godwit.toml"))) {
       file = Paths.get("godwit.toml");
     }
-    ConfigLoader loader = new ConfigLoader(environ);
+    ConfigLoader loader = new ConfigLoader(environ).flywayMode(flyway.flywayStyle());
     GodwitConfig config =
         loader.load(file, args.value(Option.ENV), args.settings, args.placeholders);
     loader.warnings().forEach(output::warn);
-    return config;
+    return JarDirs.apply(config, environ);
   }
 
   private int execute(Args args, Godwit godwit, Output output) {

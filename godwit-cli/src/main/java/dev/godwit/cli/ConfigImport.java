@@ -223,6 +223,11 @@ final class ConfigImport {
     if (value instanceof Boolean || value instanceof Integer) {
       return String.valueOf(value);
     }
+    if (value instanceof Map<?, ?> map) {
+      List<String> pairs = new ArrayList<>();
+      map.forEach((k, v) -> pairs.add(key(String.valueOf(k)) + " = " + literal(String.valueOf(v))));
+      return "{ " + String.join(", ", pairs) + " }";
+    }
     if (value instanceof List<?> list) {
       List<String> items = new ArrayList<>();
       list.forEach(o -> items.add(literal(String.valueOf(o))));

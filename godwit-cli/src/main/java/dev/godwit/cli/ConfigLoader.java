@@ -43,9 +43,19 @@ final class ConfigLoader {
   private final Map<ConfigKey, Object> values = new EnumMap<>(ConfigKey.class);
   private final Map<String, String> placeholders = new LinkedHashMap<>();
   private final List<String> warnings = new ArrayList<>();
+  private boolean flywayMode;
 
   ConfigLoader(Map<String, String> environ) {
     this.environ = environ;
+  }
+
+  /**
+   * Reads the configuration as Flyway's even when no Flyway file or variable is there (Flyway's
+   * command line was used), so Flyway's defaults apply; a godwit.toml still takes precedence.
+   */
+  ConfigLoader flywayMode(boolean on) {
+    this.flywayMode = on;
+    return this;
   }
 
   List<String> warnings() {
@@ -80,6 +90,9 @@ final class ConfigLoader {
     }
     if (!flyway.isEmpty()) {
       selected = readFlyway(flyway, root == null ? Map.of() : Map.of(file, root), selected);
+    } else if (file == null && (flywayMode || !FlywayConfig.variableNames(environ).isEmpty())) {
+      // Containers and CI jobs often configure Flyway through its variables alone.
+      selected = readFlyway(List.of(), Map.of(), selected);
     } else if (file != null) {
       selected = readFile(root, file.toString(), selected);
     } else if (selected != null) {
@@ -114,17 +127,30 @@ final class ConfigLoader {
    */
   private String readFlyway(List<Path> files, Map<Path, TomlTable> parsed, String selected) {
     FlywayConfig.Loaded loaded = new FlywayConfig(environ).load(files, parsed, selected);
-    String names = String.join(", ", files.stream().map(Path::toString).toList());
+    List<String> variables = FlywayConfig.variableNames(environ);
+    String names =
+        !files.isEmpty()
+            ? String.join(", ", files.stream().map(Path::toString).toList())
+            : variables.isEmpty()
+                ? "Flyway's command line options"
+                : "the environment (" + String.join(", ", variables) + ")";
     LOG.info("Reading Flyway's configuration from {}", names);
     warnings.addAll(loaded.warnings());
     FlywaySettings.Mapped mapped = FlywaySettings.map(loaded.settings(), true, Paths.get(""));
     values.putAll(mapped.values());
     placeholders.putAll(mapped.placeholders());
     if (!mapped.unsupported().isEmpty()) {
-      warnings.add(
+      // Ignoring a setting would run the migrations differently from Flyway without a word.
+      throw new GodwitException(
+          ErrorCode.CONFIGURATION,
           names
-              + ": Godwit does not support these Flyway settings and ignores them: "
-              + String.join(", ", mapped.unsupported()));
+              + ": Godwit does not support "
+              + (mapped.unsupported().size() == 1
+                  ? "this Flyway setting: "
+                  : "these Flyway settings: ")
+              + String.join(", ", mapped.unsupported())
+              + ". Remove it from the configuration (or unset its variable) to run with Godwit;"
+              + " README's 'Moving from Flyway' table lists what is supported.");
     }
     return loaded.environment();
   }
@@ -302,6 +328,19 @@ final class ConfigLoader {
           return k.parse(expand(s, where, name));
         }
         throw typeError(where, name, "a list such as [\"a\", \"b\"]");
+      case MAP:
+        if (value instanceof TomlTable t) {
+          Map<String, String> map = new LinkedHashMap<>();
+          for (String key : t.keys()) {
+            Object v = t.get(key);
+            if (v instanceof TomlTable || v instanceof List) {
+              throw typeError(where, name + "." + key, "a single value");
+            }
+            map.put(key, expand(String.valueOf(v), where, name + "." + key));
+          }
+          return map;
+        }
+        throw typeError(where, name, "a table such as { sslmode = \"require\" }");
       default:
         throw typeError(where, name, "a table");
     }

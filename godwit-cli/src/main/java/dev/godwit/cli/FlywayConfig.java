@@ -386,6 +386,27 @@ final class FlywayConfig {
   // ------------------------------------------------------------------ variables
 
   /**
+   * The names of the set variables Flyway reads as settings (classic {@code FLYWAY_*} and new-style
+   * {@code flyway_*}/{@code environments_*}), sorted; never their values.
+   */
+  static List<String> variableNames(Map<String, String> environ) {
+    Set<String> classic = new java.util.HashSet<>();
+    for (String key : FlywaySettings.known()) {
+      classic.add(FlywaySettings.classicVariable(key));
+    }
+    return environ.keySet().stream()
+        .filter(
+            n ->
+                classic.contains(n)
+                    || n.startsWith("FLYWAY_PLACEHOLDERS_")
+                    || n.startsWith("FLYWAY_JDBC_PROPERTIES_")
+                    || n.startsWith("flyway_")
+                    || n.startsWith("environments_"))
+        .sorted()
+        .toList();
+  }
+
+  /**
    * The {@code FLYWAY_*} variables (Flyway's fixed names), then the new-style {@code flyway_*} and
    * {@code environments_<env>_*} ones, which win with Flyway's warning.
    */

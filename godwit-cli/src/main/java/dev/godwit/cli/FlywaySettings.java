@@ -57,7 +57,12 @@ final class FlywaySettings {
           "executeInTransaction",
           "mixed",
           "createSchemas",
-          "callbacks");
+          "callbacks",
+          "initSql",
+          "driver",
+          "jarDirs",
+          "tablespace",
+          "group");
 
   /**
    * Flyway settings whose value, when it is this one, is what Godwit does anyway: nothing to map
@@ -65,7 +70,6 @@ final class FlywaySettings {
    */
   private static final Map<String, String> GODWIT_BEHAVIOUR =
       Map.ofEntries(
-          Map.entry("group", "false"),
           Map.entry("detectEncoding", "false"),
           Map.entry("failOnMissingLocations", "false"),
           Map.entry("skipExecutingMigrations", "false"),
@@ -84,9 +88,6 @@ final class FlywaySettings {
       List.of(
           "cleanDisabled",
           "lockRetryCount",
-          "driver",
-          "initSql",
-          "tablespace",
           "scriptPlaceholderPrefix",
           "scriptPlaceholderSuffix",
           "callbackLocations",
@@ -142,6 +143,7 @@ final class FlywaySettings {
     Map<String, String> placeholders = new LinkedHashMap<>();
     List<String> mapped = new ArrayList<>();
     List<String> unsupported = new ArrayList<>();
+    Map<String, String> jdbcProperties = new LinkedHashMap<>();
     if (withDefaults) {
       values.put(ConfigKey.TABLE, FLYWAY_TABLE);
       values.put(ConfigKey.BASELINE_DESCRIPTION, FLYWAY_BASELINE_DESCRIPTION);
@@ -158,6 +160,11 @@ final class FlywaySettings {
         String name = key.substring("placeholders.".length());
         placeholders.put(name, text(value));
         mapped.add("placeholders." + name);
+        continue;
+      }
+      if (key.startsWith("jdbcProperties.")) {
+        jdbcProperties.put(key.substring("jdbcProperties.".length()), text(value));
+        mapped.add(key + " (hidden: driver properties may hold secrets)");
         continue;
       }
       if (SAME.contains(key)) {
@@ -193,20 +200,20 @@ final class FlywaySettings {
         }
       }
     }
+    if (!jdbcProperties.isEmpty()) {
+      values.put(ConfigKey.JDBC_PROPERTIES, jdbcProperties);
+    }
     return new Mapped(values, placeholders, mapped, unsupported);
   }
 
   private static String reason(String key) {
     return switch (key) {
-      case "driver" -> " (Godwit picks the driver from the URL)";
-      case "group" -> " (Godwit commits each migration on its own)";
       case "postgresql.transactional.lock" ->
           " (Godwit always takes Flyway's advisory lock at session level, which Flyway and Godwit"
               + " both respect)";
       case "baselineMigrationPrefix" -> " (Godwit's baseline migrations start with B)";
       case "placeholderSeparator" -> " (Godwit's built-in placeholders use ':')";
-      case "tablespace" -> " (an existing history table keeps its tablespace)";
-      default -> key.startsWith("jdbcProperties.") ? " (JDBC properties go in the URL)" : "";
+      default -> "";
     };
   }
 

@@ -17,7 +17,7 @@ public final class Main {
     boolean verbose = false;
     for (String a : args) {
       quiet |= a.equals("--quiet") || a.equals("-q");
-      verbose |= a.equals("--verbose") || a.equals("-v");
+      verbose |= a.equals("--verbose") || a.equals("-v") || a.equals("-X");
     }
     // Logs go to stderr so that stdout carries only results (and --json stays parseable).
     setDefault("org.slf4j.simpleLogger.logFile", "System.err");

@@ -67,9 +67,8 @@ class FlywayConfigTest {
     assertThat(c.isSet(ConfigKey.TABLE)).isTrue();
     assertThat(c.string(ConfigKey.BASELINE_DESCRIPTION)).isEqualTo("<< Flyway Baseline >>");
     assertThat(c.flag(ConfigKey.MIXED)).isFalse();
+    assertThat(c.flag(ConfigKey.GROUP)).isTrue();
     assertThat(loader.warnings())
-        .anySatisfy(
-            w -> assertThat(w).contains("ignores them: group").doesNotContain("transactional"))
         .anySatisfy(w -> assertThat(w).contains("not flyway.* settings: other.key"));
   }
 
@@ -144,6 +143,8 @@ class FlywayConfigTest {
             "[environments.default]\nurl = \"jdbc:h2:mem:d\"\npassword = \"literal\"\n"
                 + "[environments.ci]\nurl = \"jdbc:h2:mem:ci\"\npassword = \"${env.CI_PW}\"\n"
                 + "driver = \"org.h2.Driver\"\n"
+                + "dryRunOutput = \"dry.sql\"\n"
+                + "[environments.ci.jdbcProperties]\nMODE = \"PostgreSQL\"\n"
                 + "[flyway]\nenvironment = \"ci\"\ncleanDisabled = false\n"
                 + "ignoreMigrationPatterns = [\"*:missing\"]\n"
                 + "[flyway.placeholders]\n\"my key\" = \"v\\\"q\"\n");
@@ -155,7 +156,11 @@ class FlywayConfigTest {
         .contains("[placeholders]\n\"my key\" = \"v\\\"q\"")
         .contains("[environments.ci]\nurl = \"jdbc:h2:mem:ci\"\npassword = \"${env.CI_PW}\"")
         .doesNotContain("literal");
-    assertThat(c.unsupported()).anySatisfy(u -> assertThat(u).startsWith("environments.ci.driver"));
+    assertThat(c.toml())
+        .contains("driver = \"org.h2.Driver\"")
+        .contains("jdbcProperties = { MODE = \"PostgreSQL\" }");
+    assertThat(c.unsupported())
+        .anySatisfy(u -> assertThat(u).startsWith("environments.ci.dryRunOutput"));
     assertThat(c.notes())
         .anySatisfy(n -> assertThat(n).contains("password is not copied"))
         .anySatisfy(n -> assertThat(n).contains("--env ci"));
@@ -165,5 +170,7 @@ class FlywayConfigTest {
     GodwitConfig g = new ConfigLoader(env).load(written, "ci", Map.of(), Map.of());
     assertThat(g.url()).isEqualTo("jdbc:h2:mem:ci");
     assertThat(g.list(ConfigKey.IGNORE_MIGRATION_PATTERNS)).isEqualTo(List.of("*:missing"));
+    assertThat(g.map(ConfigKey.JDBC_PROPERTIES)).containsEntry("MODE", "PostgreSQL");
+    assertThat(g.string(ConfigKey.DRIVER)).isEqualTo("org.h2.Driver");
   }
 }

@@ -37,6 +37,8 @@ final class Accepts {
     VERSION,
     /** Parsed to an {@link IgnoreMigrationPattern}. */
     IGNORE_PATTERN,
+    /** A Java class name: dotted identifiers. */
+    JAVA_CLASS,
     /** A whole number, 0 or more. */
     NOT_NEGATIVE,
     /** A whole number, 1 or more. */
@@ -62,6 +64,7 @@ final class Accepts {
         case TARGET -> MigrationTarget.parse((String) value);
         case VERSION -> MigrationVersion.parse((String) value);
         case IGNORE_PATTERN -> IgnoreMigrationPattern.parse((String) value);
+        case JAVA_CLASS -> require(JAVA_CLASS_TEXT.matcher((String) value).matches(), value);
         case NOT_NEGATIVE -> require((Integer) value >= 0, value);
         case POSITIVE -> require((Integer) value >= 1, value);
         case CLASS_NAME -> {
@@ -90,6 +93,9 @@ final class Accepts {
       java.util.regex.Pattern.compile(
           "\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*"
               + "(?:\\.\\p{javaJavaIdentifierStart}\\p{javaJavaIdentifierPart}*)*(?:\\$[\\w$]+)?");
+  private static final java.util.regex.Pattern JAVA_CLASS_TEXT =
+      java.util.regex.Pattern.compile(
+          "[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*");
   private static final List<String> LINT_SEVERITIES = List.of("info", "warn", "warning", "error");
 
   private final String words;

@@ -209,6 +209,30 @@ public enum ConfigKey {
       "120",
       "Longest wait between retries, seconds",
       Accepts.one("a whole number of seconds, 1 or more", Check.POSITIVE)),
+  INIT_SQL(
+      "initSql",
+      Kind.STRING,
+      null,
+      "SQL run on every new connection before anything else, e.g. SET ROLE app_owner",
+      Accepts.anyText()),
+  JDBC_PROPERTIES(
+      "jdbcProperties",
+      Kind.MAP,
+      "",
+      "Properties handed to the JDBC driver when connecting (name=value pairs)",
+      Accepts.eachValue("name=value pairs", Check.NONE)),
+  DRIVER(
+      "driver",
+      Kind.STRING,
+      null,
+      "JDBC driver class; by default the driver that accepts the URL",
+      Accepts.one("a Java class name such as oracle.jdbc.OracleDriver", Check.JAVA_CLASS)),
+  JAR_DIRS(
+      "jarDirs",
+      Kind.LIST,
+      "",
+      "Folders whose jars (JDBC drivers, Java migrations) the CLI loads, besides drivers/",
+      Accepts.eachItem("a list of folders", Check.NOT_BLANK)),
   INSTALLED_BY(
       "installedBy",
       Kind.STRING,
@@ -228,6 +252,19 @@ public enum ConfigKey {
       "A migration mixing transactional and non-transactional statements runs without a"
           + " transaction; false makes that an error (Flyway's default)",
       Accepts.trueOrFalse()),
+  GROUP(
+      "group",
+      Kind.BOOLEAN,
+      "false",
+      "Apply all pending migrations in one transaction (PostgreSQL and SQLite, where DDL is"
+          + " transactional); a failure rolls them all back",
+      Accepts.trueOrFalse()),
+  TABLESPACE(
+      "tablespace",
+      Kind.STRING,
+      null,
+      "PostgreSQL tablespace for the history table when Godwit creates it",
+      Accepts.notBlank("a tablespace name")),
   CREATE_SCHEMAS(
       "createSchemas", Kind.BOOLEAN, "true", "Create missing schemas", Accepts.trueOrFalse()),
   CALLBACKS(

@@ -112,6 +112,13 @@ public final class GodwitConfig {
     return v == null ? List.of() : (List<String>) v;
   }
 
+  /** A map setting ({@link ConfigKey.Kind#MAP}); empty when unset. */
+  @SuppressWarnings("unchecked")
+  public Map<String, String> map(ConfigKey key) {
+    Object v = values.get(key);
+    return v == null ? Map.of() : (Map<String, String>) v;
+  }
+
   /** The {@code target} setting, parsed. */
   public MigrationTarget target() {
     return (MigrationTarget) parsed.get(ConfigKey.TARGET);
@@ -247,6 +254,243 @@ public final class GodwitConfig {
     /** Sets the target version. */
     public Builder target(String target) {
       return set(ConfigKey.TARGET, target);
+    }
+
+    /** Sets {@code user}: database user. */
+    public Builder user(String value) {
+      return set(ConfigKey.USER, value);
+    }
+
+    /** Sets {@code password}: database password; never printed. */
+    public Builder password(String value) {
+      return set(ConfigKey.PASSWORD, value);
+    }
+
+    /** Sets {@code defaultSchema}: schema for the history table (default: first schema). */
+    public Builder defaultSchema(String value) {
+      return set(ConfigKey.DEFAULT_SCHEMA, value);
+    }
+
+    /** Sets {@code encoding}: encoding of SQL files (a .sql.conf may override). */
+    public Builder encoding(String value) {
+      return set(ConfigKey.ENCODING, value);
+    }
+
+    /** Sets {@code outOfOrder}: allow pending versions below the latest. */
+    public Builder outOfOrder(boolean value) {
+      return set(ConfigKey.OUT_OF_ORDER, value);
+    }
+
+    /** Sets {@code validateOnMigrate}: validate before migrating. */
+    public Builder validateOnMigrate(boolean value) {
+      return set(ConfigKey.VALIDATE_ON_MIGRATE, value);
+    }
+
+    /** Sets {@code validateMigrationNaming}: misnamed files are an error, not a warning. */
+    public Builder validateMigrationNaming(boolean value) {
+      return set(ConfigKey.VALIDATE_MIGRATION_NAMING, value);
+    }
+
+    /**
+     * Sets {@code ignoreMigrationPatterns}: states validate ignores:
+     * <versioned|repeatable|*>:<missing|pending|ignored|future|*>.
+     */
+    public Builder ignoreMigrationPatterns(String... value) {
+      return set(ConfigKey.IGNORE_MIGRATION_PATTERNS, List.of(value));
+    }
+
+    /** Sets {@code baselineVersion}: version recorded by baseline. */
+    public Builder baselineVersion(String value) {
+      return set(ConfigKey.BASELINE_VERSION, value);
+    }
+
+    /** Sets {@code baselineDescription}: description of the baseline. */
+    public Builder baselineDescription(String value) {
+      return set(ConfigKey.BASELINE_DESCRIPTION, value);
+    }
+
+    /** Sets {@code baselineOnMigrate}: baseline a non-empty schema without history. */
+    public Builder baselineOnMigrate(boolean value) {
+      return set(ConfigKey.BASELINE_ON_MIGRATE, value);
+    }
+
+    /** Sets {@code cleanEnabled}: allow clean (never in production). */
+    public Builder cleanEnabled(boolean value) {
+      return set(ConfigKey.CLEAN_ENABLED, value);
+    }
+
+    /** Sets {@code production}: production: no clean, no undo without override. */
+    public Builder production(boolean value) {
+      return set(ConfigKey.PRODUCTION, value);
+    }
+
+    /** Sets {@code placeholderReplacement}: replace placeholders in SQL. */
+    public Builder placeholderReplacement(boolean value) {
+      return set(ConfigKey.PLACEHOLDER_REPLACEMENT, value);
+    }
+
+    /** Sets {@code placeholderPrefix}: text that opens a placeholder. */
+    public Builder placeholderPrefix(String value) {
+      return set(ConfigKey.PLACEHOLDER_PREFIX, value);
+    }
+
+    /** Sets {@code placeholderSuffix}: text that closes a placeholder. */
+    public Builder placeholderSuffix(String value) {
+      return set(ConfigKey.PLACEHOLDER_SUFFIX, value);
+    }
+
+    /** Sets {@code sqlMigrationPrefix}: prefix of versioned files. */
+    public Builder sqlMigrationPrefix(String value) {
+      return set(ConfigKey.SQL_MIGRATION_PREFIX, value);
+    }
+
+    /** Sets {@code undoSqlMigrationPrefix}: prefix of undo files. */
+    public Builder undoSqlMigrationPrefix(String value) {
+      return set(ConfigKey.UNDO_SQL_MIGRATION_PREFIX, value);
+    }
+
+    /** Sets {@code repeatableSqlMigrationPrefix}: prefix of repeatable files. */
+    public Builder repeatableSqlMigrationPrefix(String value) {
+      return set(ConfigKey.REPEATABLE_SQL_MIGRATION_PREFIX, value);
+    }
+
+    /** Sets {@code sqlMigrationSeparator}: separator between version and description. */
+    public Builder sqlMigrationSeparator(String value) {
+      return set(ConfigKey.SQL_MIGRATION_SEPARATOR, value);
+    }
+
+    /** Sets {@code sqlMigrationSuffixes}: suffixes of SQL files. */
+    public Builder sqlMigrationSuffixes(String... value) {
+      return set(ConfigKey.SQL_MIGRATION_SUFFIXES, List.of(value));
+    }
+
+    /** Sets {@code lockWaitTimeout}: seconds to wait for another runner's lock. */
+    public Builder lockWaitTimeout(int value) {
+      return set(ConfigKey.LOCK_WAIT_TIMEOUT, value);
+    }
+
+    /**
+     * Sets {@code lockTimeout}: longest wait of one attempt for a table lock (PostgreSQL,
+     * MySQL/MariaDB); 0 turns it off.
+     */
+    public Builder lockTimeout(Duration value) {
+      return set(ConfigKey.LOCK_TIMEOUT, value);
+    }
+
+    /**
+     * Sets {@code lockRetries}: retries after a lock timeout, with backoff: the whole migration, or
+     * in one without a transaction the statement.
+     */
+    public Builder lockRetries(int value) {
+      return set(ConfigKey.LOCK_RETRIES, value);
+    }
+
+    /**
+     * Sets {@code statementTimeout}: longest run of one statement (PostgreSQL, MariaDB); 0 turns it
+     * off.
+     */
+    public Builder statementTimeout(Duration value) {
+      return set(ConfigKey.STATEMENT_TIMEOUT, value);
+    }
+
+    /** Sets {@code connectRetries}: retries when the database is unreachable. */
+    public Builder connectRetries(int value) {
+      return set(ConfigKey.CONNECT_RETRIES, value);
+    }
+
+    /** Sets {@code connectRetriesInterval}: longest wait between retries, seconds. */
+    public Builder connectRetriesInterval(int value) {
+      return set(ConfigKey.CONNECT_RETRIES_INTERVAL, value);
+    }
+
+    /**
+     * Sets {@code initSql}: sQL run on every new connection before anything else, e.g. SET ROLE
+     * app_owner.
+     */
+    public Builder initSql(String value) {
+      return set(ConfigKey.INIT_SQL, value);
+    }
+
+    /**
+     * Sets {@code jdbcProperties}: properties handed to the JDBC driver when connecting (name=value
+     * pairs).
+     */
+    public Builder jdbcProperties(Map<String, String> value) {
+      return set(ConfigKey.JDBC_PROPERTIES, value);
+    }
+
+    /** Sets {@code driver}: jDBC driver class; by default the driver that accepts the URL. */
+    public Builder driver(String value) {
+      return set(ConfigKey.DRIVER, value);
+    }
+
+    /**
+     * Sets {@code jarDirs}: folders whose jars (JDBC drivers, Java migrations) the CLI loads,
+     * besides drivers/.
+     */
+    public Builder jarDirs(String... value) {
+      return set(ConfigKey.JAR_DIRS, List.of(value));
+    }
+
+    /** Sets {@code installedBy}: installed_by value (default: database user). */
+    public Builder installedBy(String value) {
+      return set(ConfigKey.INSTALLED_BY, value);
+    }
+
+    /** Sets {@code executeInTransaction}: run each migration in a transaction. */
+    public Builder executeInTransaction(boolean value) {
+      return set(ConfigKey.EXECUTE_IN_TRANSACTION, value);
+    }
+
+    /**
+     * Sets {@code mixed}: a migration mixing transactional and non-transactional statements runs
+     * without a transaction; false makes that an error (Flyway's default).
+     */
+    public Builder mixed(boolean value) {
+      return set(ConfigKey.MIXED, value);
+    }
+
+    /**
+     * Sets {@code group}: apply all pending migrations in one transaction (PostgreSQL and SQLite,
+     * where DDL is transactional); a failure rolls them all back.
+     */
+    public Builder group(boolean value) {
+      return set(ConfigKey.GROUP, value);
+    }
+
+    /**
+     * Sets {@code tablespace}: postgreSQL tablespace for the history table when Godwit creates it.
+     */
+    public Builder tablespace(String value) {
+      return set(ConfigKey.TABLESPACE, value);
+    }
+
+    /** Sets {@code createSchemas}: create missing schemas. */
+    public Builder createSchemas(boolean value) {
+      return set(ConfigKey.CREATE_SCHEMAS, value);
+    }
+
+    /** Sets {@code batchSize}: consecutive plain DML statements per JDBC batch. */
+    public Builder batchSize(int value) {
+      return set(ConfigKey.BATCH_SIZE, value);
+    }
+
+    /** Sets {@code lintEnable}: lint rules to turn on ([lint] enable in godwit.toml). */
+    public Builder lintEnable(String... value) {
+      return set(ConfigKey.LINT_ENABLE, List.of(value));
+    }
+
+    /** Sets {@code lintDisable}: lint rules to turn off ([lint] disable in godwit.toml). */
+    public Builder lintDisable(String... value) {
+      return set(ConfigKey.LINT_DISABLE, List.of(value));
+    }
+
+    /**
+     * Sets {@code lintSeverity}: severity per lint rule, rule=info|warn|error ([lint] severity in
+     * godwit.toml).
+     */
+    public Builder lintSeverity(Map<String, String> value) {
+      return set(ConfigKey.LINT_SEVERITY, value);
     }
 
     /** Adds Java migrations. */

@@ -6,9 +6,12 @@ import dev.godwit.api.GodwitConfig;
 import dev.godwit.api.GodwitException;
 import dev.godwit.api.SecretMasking;
 import java.sql.Connection;
+import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Properties;
+import java.util.ServiceLoader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,8 +47,9 @@ final class Connections {
     int cap = config.number(ConfigKey.CONNECT_RETRIES_INTERVAL);
     int waitSeconds = 1;
     for (int attempt = 0; ; attempt++) {
+      Connection c;
       try {
-        return connectOnce();
+        c = connectOnce();
       } catch (SQLException e) {
         boolean transientFailure = isTransient(e);
         if (!transientFailure || attempt >= retries) {
@@ -60,7 +64,36 @@ final class Connections {
             waitSeconds);
         sleep(waitSeconds);
         waitSeconds = Math.min(cap, waitSeconds * 2);
+        continue;
       }
+      return initialised(c);
+    }
+  }
+
+  /** Runs {@code initSql} on a new connection, as Flyway does, before Godwit uses it. */
+  private Connection initialised(Connection c) {
+    String initSql = config.string(ConfigKey.INIT_SQL);
+    if (initSql == null || initSql.isBlank()) {
+      return c;
+    }
+    try (Statement st = c.createStatement()) {
+      st.setEscapeProcessing(false);
+      st.execute(initSql);
+      if (!c.getAutoCommit()) {
+        c.commit();
+      }
+      return c;
+    } catch (SQLException e) {
+      Jdbc.closeQuietly(c);
+      throw new GodwitException(
+          ErrorCode.CONNECTION,
+          "The 'initSql' setting failed on "
+              + target()
+              + ": "
+              + SecretMasking.scrub(e.getMessage(), password())
+              + (e.getSQLState() != null ? " (SQLSTATE " + e.getSQLState() + ")" : "")
+              + ". It runs on every new connection; check its SQL.",
+          e);
     }
   }
 
@@ -79,7 +112,11 @@ final class Connections {
     if (password() != null) {
       props.setProperty("password", password());
     }
-    if (url.startsWith("jdbc:postgresql:") && !url.contains("ApplicationName=")) {
+    // Flyway's jdbcProperties: the driver's own settings, e.g. sslmode or an access token.
+    config.map(ConfigKey.JDBC_PROPERTIES).forEach(props::setProperty);
+    if (url.startsWith("jdbc:postgresql:")
+        && !url.contains("ApplicationName=")
+        && !props.containsKey("ApplicationName")) {
       // Operators find us in pg_stat_activity by this name.
       props.setProperty("ApplicationName", "godwit");
     }
@@ -88,20 +125,80 @@ final class Connections {
       // after connecting: one round trip less per connection. Godwit needs PostgreSQL 10+.
       props.setProperty("assumeMinServerVersion", "10");
     }
-    if (url.startsWith("jdbc:mysql:") && !hasDriverFor(url)) {
+    Driver driver = driverFor(url);
+    if (driver == null && url.startsWith("jdbc:mysql:")) {
       // The bundled MariaDB driver speaks to MySQL too, but only under its own URL scheme.
       url = "jdbc:mariadb:" + url.substring("jdbc:mysql:".length());
+      driver = driverFor(url);
     }
-    return DriverManager.getConnection(url, props);
+    if (driver == null) {
+      throw new SQLException("No suitable driver found for " + SecretMasking.maskUrl(url));
+    }
+    Connection c = driver.connect(url, props);
+    if (c == null) {
+      throw new SQLException(
+          "The driver " + driver.getClass().getName() + " does not accept the URL", "08001");
+    }
+    return c;
   }
 
-  private static boolean hasDriverFor(String url) {
-    try {
-      DriverManager.getDriver(url);
-      return true;
-    } catch (SQLException e) {
-      return false;
+  /**
+   * The driver for a URL: the {@code driver} setting's class, else one registered with
+   * DriverManager, else one found in the configured class loader (the CLI's {@code drivers/} and
+   * {@code jarDirs} jars, which DriverManager does not see from Godwit's own class loader).
+   */
+  private Driver driverFor(String url) throws SQLException {
+    ClassLoader loader = config.classLoader();
+    String name = config.string(ConfigKey.DRIVER);
+    if (name != null) {
+      try {
+        Class<?> type = Class.forName(name, true, loader);
+        return (Driver) type.getDeclaredConstructor().newInstance();
+      } catch (ReflectiveOperationException | ClassCastException | LinkageError e) {
+        throw new GodwitException(
+            ErrorCode.CONFIGURATION,
+            "The 'driver' setting names "
+                + name
+                + ", which cannot be loaded as a JDBC driver ("
+                + e
+                + "). Put its jar in drivers/ or a folder named by 'jarDirs'.",
+            e);
+      }
     }
+    try {
+      return DriverManager.getDriver(url);
+    } catch (SQLException e) {
+      // Not registered where DriverManager looks; try the configured class loader.
+    }
+    if (loader != null) {
+      for (Driver d : ServiceLoader.load(Driver.class, loader)) {
+        if (d.acceptsURL(url)) {
+          return d;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The jar a user adds for a URL whose driver is not bundled, named in the error. */
+  static String missingDriverJar(String url) {
+    String u = url == null ? "" : url;
+    if (u.startsWith("jdbc:oracle:")) {
+      return "Oracle's ojdbc11.jar (com.oracle.database.jdbc:ojdbc11)";
+    }
+    if (u.startsWith("jdbc:sqlserver:")) {
+      return "Microsoft's mssql-jdbc jar (com.microsoft.sqlserver:mssql-jdbc)";
+    }
+    if (u.startsWith("jdbc:mysql:")) {
+      return "MySQL Connector/J, mysql-connector-j.jar (com.mysql:mysql-connector-j)";
+    }
+    if (u.startsWith("jdbc:db2:")) {
+      return "IBM's jcc.jar (com.ibm.db2:jcc)";
+    }
+    if (u.startsWith("jdbc:snowflake:")) {
+      return "snowflake-jdbc.jar (net.snowflake:snowflake-jdbc)";
+    }
+    return "the database's JDBC driver jar";
   }
 
   private static boolean isTransient(SQLException e) {
@@ -121,8 +218,10 @@ final class Connections {
       hint = "Check the 'user' and 'password' settings.";
     } else if (cause != null && cause.contains("No suitable driver")) {
       hint =
-          "Godwit bundles drivers for PostgreSQL, MySQL/MariaDB, H2 and SQLite; check the URL's"
-              + " prefix (jdbc:postgresql:, jdbc:mariadb:, jdbc:mysql:, jdbc:h2:, jdbc:sqlite:).";
+          "Godwit bundles drivers for PostgreSQL, MySQL/MariaDB, H2 and SQLite. For this URL add "
+              + missingDriverJar(config.url())
+              + " to the drivers/ folder next to godwit, or to a folder named by 'jarDirs'"
+              + " (--jar-dirs), or to the application's class path; else check the URL's prefix.";
     } else if (transientFailure) {
       hint =
           "Check that the server is running and reachable; 'connectRetries' makes Godwit wait for it.";

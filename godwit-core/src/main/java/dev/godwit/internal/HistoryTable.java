@@ -31,8 +31,19 @@ final class HistoryTable {
   private final String table;
   private final String qualified;
   private final String columns;
+  private final String tablespace;
 
   HistoryTable(Dialect dialect, String schema, String table) {
+    this(dialect, schema, table, null);
+  }
+
+  /**
+   * A history table.
+   *
+   * @param tablespace where a new table goes (PostgreSQL), or null for the default
+   */
+  HistoryTable(Dialect dialect, String schema, String table, String tablespace) {
+    this.tablespace = tablespace;
     this.dialect = dialect;
     this.schema = schema;
     this.table = table;
@@ -80,7 +91,11 @@ final class HistoryTable {
 
   /** Creates the table with autocommit on; idempotent where the dialect allows. */
   void create(Connection c) throws SQLException {
-    for (String ddl : dialect.createHistoryTable(schema, table)) {
+    List<String> ddls =
+        tablespace != null && dialect instanceof PostgresDialect pg
+            ? pg.createHistoryTable(schema, table, tablespace)
+            : dialect.createHistoryTable(schema, table);
+    for (String ddl : ddls) {
       Jdbc.execute(c, ddl);
     }
     for (String dml : dialect.afterCreateHistoryTable(schema, table)) {

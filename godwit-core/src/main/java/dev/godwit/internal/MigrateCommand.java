@@ -110,7 +110,11 @@ final class MigrateCommand {
       return new MigrateResult(initial, now, applied, warnings, finalState(ctx));
     }
     int rank = HistoryRow.nextRank(rows);
-    MigrationRunner runner = new MigrationRunner(s, callbacks);
+    boolean group = ctx.config().flag(ConfigKey.GROUP);
+    MigrationRunner runner = new MigrationRunner(s, callbacks, group);
+    if (group) {
+      beginGroup(s, runner, st.pending());
+    }
     boolean repeatablesStarted = false;
     String current = st.lastApplied() == null ? null : st.lastApplied().toString();
     int total = st.pending().size();
@@ -132,10 +136,20 @@ final class MigrateCommand {
           m.isRepeatable() ? "repeatable" : "version " + m.version(),
           m.script());
       HistoryRow row = HistoryRow.applied(m, rank++, s.installedBy);
-      applied.add(runner.run(m, p, CallbackEvent.Around.EACH_MIGRATE, row));
+      try {
+        applied.add(runner.run(m, p, CallbackEvent.Around.EACH_MIGRATE, row));
+      } catch (RuntimeException e) {
+        if (group) {
+          endGroup(s, false);
+        }
+        throw e;
+      }
       if (!m.isRepeatable()) {
         current = m.versionText();
       }
+    }
+    if (group) {
+      endGroup(s, true);
     }
     if (!repeatablesStarted) {
       callbacks.fire(CallbackEvent.AFTER_VERSIONED, s.connection);
@@ -143,6 +157,56 @@ final class MigrateCommand {
     callbacks.fire(CallbackEvent.AFTER_MIGRATE_APPLIED, s.connection);
     callbacks.fire(CallbackEvent.AFTER_MIGRATE, s.connection);
     return new MigrateResult(initial, current, applied, warnings, finalState(ctx));
+  }
+
+  /**
+   * {@code group=true}: one transaction for all pending migrations, so that a failure leaves none
+   * of them applied. Refused where that cannot hold: a database whose DDL commits by itself, or a
+   * migration that must run outside a transaction.
+   */
+  private static void beginGroup(
+      Session s, MigrationRunner runner, List<ResolvedMigration> pending) {
+    if (!s.dialect.supportsTransactionalDdl()) {
+      throw new GodwitException(
+          ErrorCode.CONFIGURATION,
+          "group=true needs transactional DDL, which "
+              + s.dialect.name()
+              + " does not have: its DDL commits at once, so a failure could not roll the group"
+              + " back. Remove the setting (each migration then commits on its own).");
+    }
+    for (ResolvedMigration m : pending) {
+      MigrationRunner.Prepared p = runner.prepare(m);
+      if (!p.transactional()) {
+        throw new GodwitException(
+            ErrorCode.CONFIGURATION,
+            "group=true cannot hold "
+                + m.displayName()
+                + " in the group's transaction: "
+                + p.reason()
+                + ". Apply it in a run of its own without group, or remove the setting.");
+      }
+    }
+    try {
+      s.connection.setAutoCommit(false);
+    } catch (SQLException e) {
+      throw s.sqlFailure("start the group's transaction", e);
+    }
+    LOG.info("group=true: applying {} migrations in one transaction", pending.size());
+  }
+
+  private static void endGroup(Session s, boolean commit) {
+    try {
+      if (commit) {
+        s.connection.commit();
+      } else {
+        s.connection.rollback();
+      }
+      s.connection.setAutoCommit(true);
+    } catch (SQLException e) {
+      if (commit) {
+        throw s.sqlFailure("commit the group's transaction", e);
+      }
+    }
   }
 
   /**

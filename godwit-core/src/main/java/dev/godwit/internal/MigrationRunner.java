@@ -50,13 +50,26 @@ final class MigrationRunner {
   private final ScriptReader reader;
   private final StatementLocks locks;
   private final LockTimeoutPolicy policy;
+  private final boolean grouped;
 
   MigrationRunner(Session session, Callbacks callbacks) {
+    this(session, callbacks, false);
+  }
+
+  /**
+   * A runner.
+   *
+   * @param grouped whether the caller holds one transaction around all migrations ({@code
+   *     group=true}): the runner then neither commits nor retries a migration on its own, since a
+   *     rollback undoes the whole group
+   */
+  MigrationRunner(Session session, Callbacks callbacks, boolean grouped) {
     this.session = session;
     this.callbacks = callbacks;
     this.reader = new ScriptReader(session);
     this.locks = session.dialect.statementLocks();
     this.policy = LockTimeoutPolicy.of(session.config);
+    this.grouped = grouped;
   }
 
   /** How plan shows the lock policy a prepared migration runs with. */
@@ -134,6 +147,7 @@ final class MigrationRunner {
           // In a transaction a lock timeout rolls back the whole migration, which frees every
           // lock it held while it pauses, and runs it again.
           if (p.transactional()
+              && !grouped
               && retry.isLockTimeout(f.cause)
               && LockRetry.rolledBack(c, f.cause)
               && retry.again(f.cause, f.statement, true)) {
@@ -159,7 +173,9 @@ final class MigrationRunner {
       LockRetry retry)
       throws StatementExecutor.StatementFailure, SQLException {
     Connection c = session.connection;
-    c.setAutoCommit(!p.transactional());
+    if (!grouped) {
+      c.setAutoCommit(!p.transactional());
+    }
     StatementLocks.Restore restore = retry.apply(c, p.transactional());
     try {
       callbacks.fire(each.before(), c, m);
@@ -186,12 +202,14 @@ final class MigrationRunner {
       } else {
         session.history.insert(c, row.withOutcome(ms, true));
       }
-      if (p.transactional()) {
+      if (p.transactional() && !grouped) {
         c.commit();
       }
       LockRetry.restore(restore);
       restore = StatementLocks.Restore.NOTHING;
-      c.setAutoCommit(true);
+      if (!grouped) {
+        c.setAutoCommit(true);
+      }
       return new AppliedMigration(
           row.version(),
           row.description(),

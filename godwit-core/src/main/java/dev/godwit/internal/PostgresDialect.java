@@ -148,7 +148,17 @@ final class PostgresDialect implements Dialect {
 
   @Override
   public List<String> createHistoryTable(String schema, String table) {
+    return createHistoryTable(schema, table, null);
+  }
+
+  /**
+   * The history table's DDL; with a tablespace, the table, its primary key's index and the success
+   * index go there, as Flyway puts them.
+   */
+  List<String> createHistoryTable(String schema, String table, String tablespace) {
     String t = quote(schema) + "." + quote(table);
+    String in = tablespace == null ? "" : " TABLESPACE " + quote(tablespace);
+    String pkIn = tablespace == null ? "" : " USING INDEX TABLESPACE " + quote(tablespace);
     return List.of(
         "CREATE TABLE "
             + t
@@ -156,13 +166,15 @@ final class PostgresDialect implements Dialect {
             + " VARCHAR(200) NOT NULL, \"type\" VARCHAR(20) NOT NULL, \"script\" VARCHAR(1000) NOT"
             + " NULL, \"checksum\" INTEGER, \"installed_by\" VARCHAR(100) NOT NULL,"
             + " \"installed_on\" TIMESTAMP NOT NULL DEFAULT now(), \"execution_time\" INTEGER NOT"
-            + " NULL, \"success\" BOOLEAN NOT NULL)",
+            + " NULL, \"success\" BOOLEAN NOT NULL)"
+            + in,
         "ALTER TABLE "
             + t
             + " ADD CONSTRAINT "
             + quote(table + "_pk")
-            + " PRIMARY KEY (\"installed_rank\")",
-        "CREATE INDEX " + quote(table + "_s_idx") + " ON " + t + " (\"success\")");
+            + " PRIMARY KEY (\"installed_rank\")"
+            + pkIn,
+        "CREATE INDEX " + quote(table + "_s_idx") + " ON " + t + " (\"success\")" + in);
   }
 
   /**

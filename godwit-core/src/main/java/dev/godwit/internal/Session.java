@@ -80,7 +80,16 @@ final class Session implements AutoCloseable {
     this.schemas = configured.isEmpty() ? List.of(current) : List.copyOf(configured);
     String historySchema = wanted != null ? wanted : current;
     String table = historyTableName(config, probe, historySchema);
-    this.history = new HistoryTable(dialect, historySchema, table);
+    String tablespace = config.string(ConfigKey.TABLESPACE);
+    if (tablespace != null && !(dialect instanceof PostgresDialect)) {
+      throw new GodwitException(
+          ErrorCode.CONFIGURATION,
+          "The 'tablespace' setting works on PostgreSQL only; this database is "
+              + connection.getMetaData().getDatabaseProductName()
+              + " (MariaDB, H2 and SQLite have no tablespace to put the history table in)."
+              + " Remove the setting.");
+    }
+    this.history = new HistoryTable(dialect, historySchema, table, tablespace);
     this.progress = new ProgressTable(dialect, historySchema, table);
     this.historyKnownToExist =
         table.equals(config.string(ConfigKey.TABLE))
@@ -143,6 +152,9 @@ final class Session implements AutoCloseable {
     Connection c = connections.open();
     try {
       return new Session(config, connections, c);
+    } catch (GodwitException e) {
+      Jdbc.closeQuietly(c);
+      throw e;
     } catch (SQLException e) {
       Jdbc.closeQuietly(c);
       throw new GodwitException(

@@ -147,6 +147,10 @@ final class StatementExecutor implements AutoCloseable {
   private java.sql.Statement statement() throws SQLException {
     if (jdbc == null) {
       jdbc = connection.createStatement();
+      // Migration SQL goes to the server as written. With escape processing on, drivers rewrite
+      // {fn ...}/{d ...} syntax first, and pgjdbc's scan for it misreads E'' strings ('a''b\'c'
+      // was "Unterminated string literal") and would change braces inside literals.
+      jdbc.setEscapeProcessing(false);
     }
     return jdbc;
   }

@@ -63,7 +63,12 @@ class GodwitConfigTest {
         Arguments.of(ConfigKey.LINT_SEVERITY, Map.of("rename-column", "fatal"), "info, warn"),
         Arguments.of(ConfigKey.PLACEHOLDERS, "owner", "name=value"),
         Arguments.of(ConfigKey.CALLBACKS, List.of("com.example.Audit", "Audit Callback"), "class"),
-        Arguments.of(ConfigKey.CALLBACKS, List.of("s3:bucket/callbacks"), "classpath:db/callback"));
+        Arguments.of(ConfigKey.CALLBACKS, List.of("s3:bucket/callbacks"), "classpath:db/callback"),
+        Arguments.of(ConfigKey.JDBC_PROPERTIES, "sslmode", "name=value"),
+        Arguments.of(ConfigKey.DRIVER, "oracle jdbc Driver", "a Java class name"),
+        Arguments.of(ConfigKey.DRIVER, "org..Driver", "a Java class name"),
+        Arguments.of(ConfigKey.JAR_DIRS, List.of("drivers", " "), "folders"),
+        Arguments.of(ConfigKey.TABLESPACE, " ", "a tablespace name"));
   }
 
   @ParameterizedTest
@@ -108,6 +113,37 @@ class GodwitConfigTest {
       }
     }
     assertThat(missing).as("settings whose rule no test exercises").isEmpty();
+  }
+
+  @Test
+  void everySettingHasATypedBuilderMethodThatSetsIt() throws Exception {
+    List<String> missing = new ArrayList<>();
+    for (ConfigKey k : ConfigKey.values()) {
+      java.lang.reflect.Method m =
+          java.util.Arrays.stream(GodwitConfig.Builder.class.getMethods())
+              .filter(x -> x.getName().equals(k.key()) && x.getParameterCount() == 1)
+              .findFirst()
+              .orElse(null);
+      if (m == null) {
+        missing.add(k.key());
+      }
+    }
+    assertThat(missing).as("settings without a typed builder method").isEmpty();
+    GodwitConfig c =
+        GodwitConfig.builder()
+            .initSql("SET ROLE app")
+            .jdbcProperties(Map.of("sslmode", "require"))
+            .group(true)
+            .connectRetries(3)
+            .lockTimeout(Duration.ofSeconds(2))
+            .sqlMigrationSuffixes(".sql", ".pgsql")
+            .build();
+    assertThat(c.string(ConfigKey.INIT_SQL)).isEqualTo("SET ROLE app");
+    assertThat(c.map(ConfigKey.JDBC_PROPERTIES)).containsEntry("sslmode", "require");
+    assertThat(c.flag(ConfigKey.GROUP)).isTrue();
+    assertThat(c.number(ConfigKey.CONNECT_RETRIES)).isEqualTo(3);
+    assertThat(c.duration(ConfigKey.LOCK_TIMEOUT)).isEqualTo(Duration.ofSeconds(2));
+    assertThat(c.list(ConfigKey.SQL_MIGRATION_SUFFIXES)).containsExactly(".sql", ".pgsql");
   }
 
   @Test

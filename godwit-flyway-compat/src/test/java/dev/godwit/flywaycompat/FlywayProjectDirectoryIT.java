@@ -52,8 +52,8 @@ class FlywayProjectDirectoryIT {
     Run run = godwitIn(dir, Map.of("PGUSER_FOR_TEST", db.user()), "info", "--json");
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.err())
-        .contains("Reading Flyway's configuration from flyway.conf")
-        .contains("ignores them: group");
+        .containsOnlyOnce("Reading Flyway's configuration from flyway.conf")
+        .doesNotContain("does not support");
     List<InfoRow> godwit = InfoRow.ofGodwit(Tools.json(run.out()));
     List<InfoRow> flyway = new Tools(db, sql, Map.of("who", "me")).flywayInfo();
     assertThat(godwit).isEqualTo(flyway);
@@ -89,6 +89,50 @@ class FlywayProjectDirectoryIT {
     assertThat(run.exit()).as(run.err()).isZero();
     List<InfoRow> godwit = InfoRow.ofGodwit(Tools.json(run.out()));
     assertThat(godwit).isEqualTo(new Tools(db, sql, Map.of("who", "me")).flywayInfo());
+  }
+
+  @Test
+  void flywayVariablesAloneGiveFlywaysInfo() throws Exception {
+    project();
+    Map<String, String> env =
+        Map.of(
+            "FLYWAY_URL",
+            db.url(),
+            "FLYWAY_USER",
+            db.user(),
+            "FLYWAY_LOCATIONS",
+            "filesystem:sql",
+            "FLYWAY_PLACEHOLDERS_WHO",
+            "me");
+    Run run = godwitIn(dir, env, "info", "--json");
+    assertThat(run.exit()).as(run.err()).isZero();
+    // The source is named once, by variable names only (never a value: the URL may hold a
+    // password).
+    assertThat(run.err())
+        .containsOnlyOnce("Reading Flyway's configuration from the environment (FLYWAY_LOCATIONS,")
+        .doesNotContain(db.url());
+    List<InfoRow> godwit = InfoRow.ofGodwit(Tools.json(run.out()));
+    assertThat(godwit).isEqualTo(new Tools(db, sql, Map.of("who", "me")).flywayInfo());
+    assertThat(Tools.json(run.out()).get("table").asText()).isEqualTo("flyway_schema_history");
+  }
+
+  @Test
+  void flywaysCommandLineGivesFlywaysInfo() throws Exception {
+    project();
+    Run run =
+        godwitIn(
+            dir,
+            Map.of(),
+            "-url=" + db.url(),
+            "-user=" + db.user(),
+            "-locations=filesystem:sql",
+            "-placeholders.who=me",
+            "-outputType=json",
+            "info");
+    assertThat(run.exit()).as(run.err()).isZero();
+    List<InfoRow> godwit = InfoRow.ofGodwit(Tools.json(run.out()));
+    assertThat(godwit).isEqualTo(new Tools(db, sql, Map.of("who", "me")).flywayInfo());
+    assertThat(InfoRow.states(godwit)).containsExactly("1=SUCCESS", "t view=SUCCESS", "2=PENDING");
   }
 
   @Test

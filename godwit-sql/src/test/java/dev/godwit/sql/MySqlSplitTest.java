@@ -178,4 +178,23 @@ class MySqlSplitTest {
   void doesNotTreatBackslashOrDollarSpecially() {
     assertThat(texts(MY, "SELECT $$a;\\b;")).containsExactly("SELECT $$a", "\\b");
   }
+
+  @Test
+  void keepsBackslashEscapesBracesAndCommentsInsideTheirStatement() {
+    // The cases of godwit-core's EscapeStringsIT, which checks the rows against the mariadb client.
+    String[] statements = {
+      "INSERT INTO t VALUES (1, 'a''b\\'c;')",
+      "INSERT INTO t VALUES (2, 'ends with a backslash\\\\')",
+      "INSERT INTO t VALUES (3, \"double \\\"quoted\\\" \"\"twice\"\" 'single';\")",
+      "INSERT INTO t VALUES (4, 'tab\\there\\nnewline \\%\\_ \\Z \\q')",
+      "SELECT 'a_b' LIKE 'a|_b' ESCAPE '|'",
+      "SELECT '{fn ucase(''x'')} {d ''2020-01-01''} }{ {;'",
+      "# a hash comment { with {fn now()} };\n/* { } ' */\nSELECT CONCAT(X'41', N'n\\'s;')"
+    };
+    List<Statement> split = split(MY, String.join(";\n", statements) + ";");
+    assertThat(split)
+        .extracting(
+            st -> (st.leadingComments().isEmpty() ? "" : st.leadingComments() + "\n") + st.sql())
+        .containsExactly(statements);
+  }
 }

@@ -297,4 +297,32 @@ class PostgresSplitTest {
     assertThat(only(PG, "/* VACUUM */ SELECT 1").leadingComments()).isEqualTo("/* VACUUM */");
     assertThat(only(PG, "\"vacuum\"").flags()).isEmpty();
   }
+
+  @Test
+  void keepsEscapeStringsBracesAndBackslashesInsideTheirStatement() {
+    // The cases of godwit-core's EscapeStringsIT, which checks the rows against psql's.
+    String[] statements = {
+      "INSERT INTO t VALUES (1, E'a''b\\'c')",
+      "INSERT INTO t VALUES (2, E'ends with a backslash\\\\')",
+      "INSERT INTO t VALUES (3, E'\\x41\\u00e9\\t\\101;')",
+      "INSERT INTO t VALUES (4, 'C:\\path\\')",
+      "SELECT 'a_b' LIKE 'a\\_b' ESCAPE '\\'",
+      "SELECT U&'d!0061t!+000061 \\' UESCAPE '!'",
+      "SELECT '{fn ucase(''x'')} {d ''2020-01-01''} }{ {;'",
+      "/* { {fn now()} } ' */\nSELECT e'{\\'} \\\\{;'",
+      "-- {ts '2020'} and }\nSELECT $tag${oj x} \\ ';'$tag$"
+    };
+    List<Statement> split = split(PG, String.join(";\n", statements) + ";");
+    assertThat(split)
+        .extracting(
+            st -> (st.leadingComments().isEmpty() ? "" : st.leadingComments() + "\n") + st.sql())
+        .containsExactly(statements);
+  }
+
+  @Test
+  void aBackslashQuoteEndsAStandardStringButNotAnEscapeString() {
+    assertThat(texts(PG, "SELECT 'a\\';SELECT 2")).containsExactly("SELECT 'a\\'", "SELECT 2");
+    assertThat(texts(PG, "SELECT E'a\\';SELECT 2';SELECT 3"))
+        .containsExactly("SELECT E'a\\';SELECT 2'", "SELECT 3");
+  }
 }
