@@ -1,5 +1,6 @@
 package dev.godwit.cli;
 
+import dev.godwit.api.ConfigKey;
 import dev.godwit.api.ErrorCode;
 import dev.godwit.api.Godwit;
 import dev.godwit.api.GodwitConfig;
@@ -57,20 +58,24 @@ final class Cli {
           : ExitCode.OK.code;
     }
     Output output = new Output(out, err, args.has(Option.JSON));
-    String password = null;
+    // The secrets given before the configuration is read, so that an error reading it masks them.
+    Redaction.add(
+        SecretMasking.secrets(
+            args.settings.getOrDefault(ConfigKey.URL, environ.get("GODWIT_URL")),
+            args.settings.getOrDefault(ConfigKey.PASSWORD, environ.get("GODWIT_PASSWORD"))));
     try {
       GodwitConfig config = loadConfig(args, output);
-      password = config.string(dev.godwit.api.ConfigKey.PASSWORD);
+      Redaction.add(SecretMasking.secrets(config.url(), config.string(ConfigKey.PASSWORD)));
       return execute(args, Godwit.of(config), output);
     } catch (GodwitException e) {
-      return fail(output, args, e, ExitCode.of(e.code()), password);
+      return fail(output, args, e, ExitCode.of(e.code()));
     } catch (RuntimeException e) {
       GodwitException wrapped =
           new GodwitException(
               ErrorCode.INTERNAL,
               "Internal error: " + e + ". Please report it; --stacktrace shows where it happened.",
               e);
-      return fail(output, args, wrapped, ExitCode.INTERNAL, password);
+      return fail(output, args, wrapped, ExitCode.INTERNAL);
     }
   }
 
@@ -146,8 +151,8 @@ final class Cli {
     return ExitCode.OK.code;
   }
 
-  private int fail(Output output, Args args, GodwitException e, ExitCode code, String password) {
-    String message = SecretMasking.scrub(e.getMessage(), password);
+  private int fail(Output output, Args args, GodwitException e, ExitCode code) {
+    String message = Redaction.scrub(e.getMessage());
     if (args.has(Option.JSON)) {
       Map<String, Object> error = new LinkedHashMap<>();
       error.put("code", e.code().name());
@@ -169,11 +174,11 @@ final class Cli {
       }
       Map<String, Object> root = new LinkedHashMap<>();
       root.put("error", error);
-      out.println(Json.write(root));
+      out.println(Redaction.scrub(Json.write(root)));
     }
     err.println("ERROR: " + message);
     if (args.has(Option.STACKTRACE)) {
-      e.printStackTrace(err);
+      err.print(Redaction.stackTrace(e));
     }
     return code.code;
   }

@@ -205,13 +205,29 @@ final class ConfigImport {
                 + " GODWIT_PASSWORD.");
         continue;
       }
-      toml.append(k.key()).append(" = ").append(literal(e.getValue())).append('\n');
+      Object v = e.getValue();
+      if (k == ConfigKey.URL && !withoutPasswords(value).equals(value)) {
+        v = withoutPasswords(value);
+        notes.add(
+            prefix
+                + "url: the password in the Flyway URL is not copied (godwit.toml is usually"
+                + " readable by others). Put it in an environment variable and write password ="
+                + " \"${env.NAME}\", or set GODWIT_PASSWORD.");
+      }
+      toml.append(k.key()).append(" = ").append(literal(v)).append('\n');
     }
     if (!m.placeholders().isEmpty()) {
       toml.append("\n[").append(prefix).append("placeholders]\n");
       m.placeholders()
           .forEach((n, v) -> toml.append(key(n)).append(" = ").append(literal(v)).append('\n'));
     }
+  }
+
+  // Removes password parameters and the password of //user:password@host from a URL.
+  static String withoutPasswords(String url) {
+    String out = url.replaceAll("(?i)(?<=[?&;])(?:password|pwd|passwd)\\s*=[^&;]*(?:[&;]|$)", "");
+    out = out.replaceAll("[?&;]$", "");
+    return out.replaceAll("(//[^/:@\\s]*):[^\\s]*@", "$1@");
   }
 
   private static String key(String name) {

@@ -148,7 +148,7 @@ final class Session implements AutoCloseable {
           "Connected to "
               + connections.target()
               + " but could not read its settings: "
-              + SecretMasking.scrub(e.getMessage(), connections.password()),
+              + SecretMasking.scrub(e.getMessage(), connections.secrets()),
           e);
     } catch (RuntimeException e) {
       Jdbc.closeQuietly(c);
@@ -254,7 +254,7 @@ final class Session implements AutoCloseable {
         "Could not "
             + what
             + ": "
-            + SecretMasking.scrub(e.getMessage(), connections.password())
+            + SecretMasking.scrub(e.getMessage(), connections.secrets())
             + (e.getSQLState() != null ? " (SQLSTATE " + e.getSQLState() + ")" : ""),
         e);
   }

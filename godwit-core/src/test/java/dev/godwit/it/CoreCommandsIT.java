@@ -256,6 +256,53 @@ class CoreCommandsIT {
 
   @ParameterizedTest
   @MethodSource("databases")
+  void undoInSeveralCallsInterleavedWithMigrateFollowsFlywaysHistory(TestDatabase.Factory f)
+      throws Exception {
+    TestDatabase db = f.create().get();
+    threeMigrations();
+    write("U2__seed.sql", "DELETE FROM person;\n");
+    write("U1_1__add_email.sql", "ALTER TABLE person DROP COLUMN email;\n");
+    Godwit godwit = db.configure(dir).load();
+    godwit.migrate();
+
+    // One version per call: the UNDO_SQL row of 2 is not an applied migration to undo next.
+    assertThat(godwit.undo(1, null, false).undone())
+        .extracting(a -> a.version())
+        .containsExactly("2");
+    UndoResult second = godwit.undo(1, null, false);
+    assertThat(second.undone()).extracting(a -> a.version()).containsExactly("1.1");
+    assertThat(second.currentVersion()).isEqualTo("1");
+    // 1 has no U script: a third undo refuses, naming 1, not a version already undone.
+    assertThatThrownBy(() -> godwit.undo(1, null, false))
+        .isInstanceOf(GodwitException.class)
+        .hasMessageContaining("version 1 (V1__create_person.sql)")
+        .hasMessageNotContaining("version 2");
+
+    // Re-applied versions can be undone again, as often as they are re-applied.
+    for (int round = 0; round < 2; round++) {
+      assertThat(godwit.migrate().applied())
+          .extracting(a -> a.version())
+          .containsExactly("1.1", "2");
+      assertThat(godwit.undo(1, null, false).undone())
+          .extracting(a -> a.version())
+          .containsExactly("2");
+      assertThat(godwit.migrate().applied()).extracting(a -> a.version()).containsExactly("2");
+      UndoResult both = godwit.undo(2, null, false);
+      assertThat(both.undone()).extracting(a -> a.version()).containsExactly("2", "1.1");
+      assertThat(db.query("SELECT COUNT(*) FROM person")).isEqualTo("0");
+    }
+    InfoResult info = godwit.info();
+    assertThat(info.currentVersion()).isEqualTo("1");
+    assertThat(info.inState(MigrationState.PENDING))
+        .extracting(MigrationInfo::version)
+        .containsExactly("1.1", "2");
+    assertThat(godwit.validate().valid()).isTrue();
+    assertThat(godwit.migrate().applied()).hasSize(2);
+    assertThat(db.query("SELECT COUNT(*) FROM person")).isEqualTo("2");
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
   void undoWithoutAnUScriptStopsBeforeRunningAnything(TestDatabase.Factory f) throws Exception {
     TestDatabase db = f.create().get();
     threeMigrations();
