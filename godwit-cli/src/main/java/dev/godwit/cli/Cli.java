@@ -34,8 +34,12 @@ final class Cli {
   }
 
   int run(String... argv) {
-    if (argv.length > 0 && argv[0].equals("config")) {
-      return ConfigImport.run(java.util.List.of(argv).subList(1, argv.length), out, err);
+    int configAt = ConfigImport.commandIndex(argv);
+    if (configAt >= 0) {
+      // Global flags may come before 'config' as before any command (--verbose, --json).
+      java.util.List<String> rest = new java.util.ArrayList<>(java.util.List.of(argv));
+      rest.remove(configAt);
+      return ConfigImport.run(rest, out, err);
     }
     if (argv.length > 0 && argv[0].equals("completion")) { // hidden: for shell start-up files
       return Completion.run(java.util.List.of(argv).subList(1, argv.length), out, err);
@@ -91,9 +95,13 @@ final class Cli {
   }
 
   private GodwitConfig loadConfig(Args args, Output output) {
+    // As the README says: --config, else ./godwit.toml when it exists, else GODWIT_CONFIG (a
+    // default for directories without a project file of their own).
     Path file = null;
-    String explicit =
-        args.has(Option.CONFIG) ? args.value(Option.CONFIG) : environ.get("GODWIT_CONFIG");
+    String explicit = args.has(Option.CONFIG) ? args.value(Option.CONFIG) : null;
+    if (explicit == null && !Files.isRegularFile(Paths.get("godwit.toml"))) {
+      explicit = environ.get("GODWIT_CONFIG");
+    }
     if (explicit != null) {
       file = Paths.get(explicit);
       if (!Files.isRegularFile(file)) {
