@@ -82,9 +82,12 @@ class ReadmePromisesIT {
     Path work = Files.createDirectories(dir.resolve("work"));
     Files.createDirectories(work.resolve("sql"));
     Files.writeString(
-        work.resolve("godwit.toml"), "url = \"" + h2() + "\"\ntable = \"local_history\"\n");
+        work.resolve("godwit.toml"),
+        "url = \"" + h2() + "\"\ntable = \"local_history\"\nlocations = [\"filesystem:sql\"]\n");
     Path other = dir.resolve("other.toml");
-    Files.writeString(other, "url = \"" + h2() + "\"\ntable = \"from_variable\"\n");
+    Files.writeString(
+        other,
+        "url = \"" + h2() + "\"\ntable = \"from_variable\"\nlocations = [\"filesystem:sql\"]\n");
     String local = run(work, Map.of("GODWIT_CONFIG", other.toString()), "info");
     assertThat(local).contains("local_history").doesNotContain("from_variable");
 

@@ -100,7 +100,8 @@ public final class SecretMasking {
     }
     String out = maskUrl(text);
     for (String secret : secrets) {
-      if (secret != null && !secret.isEmpty()) {
+      // The cheap test first: most text (every line of output) holds no secret at all.
+      if (secret != null && !secret.isEmpty() && out.contains(secret)) {
         out = wholeToken(secret).matcher(out).replaceAll(Matcher.quoteReplacement(MASK));
       }
     }
