@@ -1,5 +1,6 @@
 package dev.godwit.cli;
 
+import dev.godwit.api.ConfigKey;
 import dev.godwit.api.ErrorCode;
 import dev.godwit.api.Godwit;
 import dev.godwit.api.GodwitConfig;
@@ -33,8 +34,12 @@ final class Cli {
   }
 
   int run(String... argv) {
-    if (argv.length > 0 && argv[0].equals("config")) {
-      return ConfigImport.run(java.util.List.of(argv).subList(1, argv.length), out, err);
+    int configAt = ConfigImport.commandIndex(argv);
+    if (configAt >= 0) {
+      // Global flags may come before 'config' as before any command (--verbose, --json).
+      java.util.List<String> rest = new java.util.ArrayList<>(java.util.List.of(argv));
+      rest.remove(configAt);
+      return ConfigImport.run(rest, out, err);
     }
     if (argv.length > 0 && argv[0].equals("completion")) { // hidden: for shell start-up files
       return Completion.run(java.util.List.of(argv).subList(1, argv.length), out, err);
@@ -63,20 +68,24 @@ final class Cli {
       // The catalog needs no configuration and no database.
       return LintRules.run(args, out, err);
     }
-    String password = null;
+    // The secrets given before the configuration is read, so that an error reading it masks them.
+    Redaction.add(
+        SecretMasking.secrets(
+            args.settings.getOrDefault(ConfigKey.URL, environ.get("GODWIT_URL")),
+            args.settings.getOrDefault(ConfigKey.PASSWORD, environ.get("GODWIT_PASSWORD"))));
     try {
       GodwitConfig config = loadConfig(args, output, flyway);
-      password = config.string(dev.godwit.api.ConfigKey.PASSWORD);
+      Redaction.add(SecretMasking.secrets(config.url(), config.string(ConfigKey.PASSWORD)));
       return execute(args, Godwit.of(config), output);
     } catch (GodwitException e) {
-      return fail(output, args, e, ExitCode.of(e.code()), password);
+      return fail(output, args, e, ExitCode.of(e.code()));
     } catch (RuntimeException e) {
       GodwitException wrapped =
           new GodwitException(
               ErrorCode.INTERNAL,
               "Internal error: " + e + ". Please report it; --stacktrace shows where it happened.",
               e);
-      return fail(output, args, wrapped, ExitCode.INTERNAL, password);
+      return fail(output, args, wrapped, ExitCode.INTERNAL);
     }
   }
 
@@ -102,9 +111,13 @@ final class Cli {
       loader.warnings().forEach(output::warn);
       return JarDirs.apply(config, environ);
     }
+    // As the README says: --config, else ./godwit.toml when it exists, else GODWIT_CONFIG (a
+    // default for directories without a project file of their own).
     Path file = null;
-    String explicit =
-        args.has(Option.CONFIG) ? args.value(Option.CONFIG) : environ.get("GODWIT_CONFIG");
+    String explicit = args.has(Option.CONFIG) ? args.value(Option.CONFIG) : null;
+    if (explicit == null && !Files.isRegularFile(Paths.get("godwit.toml"))) {
+      explicit = environ.get("GODWIT_CONFIG");
+    }
     if (explicit != null) {
       file = Paths.get(explicit);
       if (!Files.isRegularFile(file)) {
@@ -162,8 +175,8 @@ final class Cli {
     return ExitCode.OK.code;
   }
 
-  private int fail(Output output, Args args, GodwitException e, ExitCode code, String password) {
-    String message = SecretMasking.scrub(e.getMessage(), password);
+  private int fail(Output output, Args args, GodwitException e, ExitCode code) {
+    String message = Redaction.scrub(e.getMessage());
     if (args.has(Option.JSON)) {
       Map<String, Object> error = new LinkedHashMap<>();
       error.put("code", e.code().name());
@@ -185,11 +198,11 @@ final class Cli {
       }
       Map<String, Object> root = new LinkedHashMap<>();
       root.put("error", error);
-      out.println(Json.write(root));
+      out.println(Redaction.scrub(Json.write(root)));
     }
     err.println("ERROR: " + message);
     if (args.has(Option.STACKTRACE)) {
-      e.printStackTrace(err);
+      err.print(Redaction.stackTrace(e));
     }
     return code.code;
   }

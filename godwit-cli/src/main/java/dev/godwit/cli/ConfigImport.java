@@ -21,15 +21,34 @@ import java.util.Map;
  */
 final class ConfigImport {
   static final String USAGE =
-      "Usage: godwit config import <flyway.conf|flyway.toml> [--output <file>]\n\n"
+      "Usage: godwit config import <flyway.conf|flyway.toml> [--output <file>] [--json]\n\n"
           + "Write the godwit.toml equivalent to a Flyway configuration file. The history table\n"
           + "stays flyway_schema_history, so Godwit uses the existing history and Flyway can keep\n"
           + "running against it. Settings Godwit does not support are listed, not copied.\n"
           + "  --output <file>   where to write (default ./godwit.toml; '-' for stdout).\n"
-          + "                    An existing file is not overwritten.\n";
+          + "                    An existing file is not overwritten.\n"
+          + "  --json            print the report (and with --output -, the file) as JSON.\n";
 
   private final PrintStream out;
   private final PrintStream err;
+  private boolean json;
+
+  // Global flags that mean the same here as for every command; --json is handled below.
+  private static final List<String> GLOBAL_FLAGS =
+      List.of("--verbose", "-v", "--quiet", "-q", "--stacktrace", "--json");
+
+  /**
+   * Where {@code config} stands in the arguments when it is the command (after any global flags),
+   * or -1.
+   */
+  static int commandIndex(String[] argv) {
+    for (int i = 0; i < argv.length; i++) {
+      if (!GLOBAL_FLAGS.contains(argv[i])) {
+        return argv[i].equals("config") ? i : -1;
+      }
+    }
+    return -1;
+  }
 
   private ConfigImport(PrintStream out, PrintStream err) {
     this.out = out;
@@ -52,7 +71,11 @@ final class ConfigImport {
     boolean sawImport = false;
     for (int i = 0; i < args.size(); i++) {
       String a = args.get(i);
-      if (a.equals("--help") || a.equals("-h")) {
+      if (a.equals("--json")) {
+        json = true;
+      } else if (GLOBAL_FLAGS.contains(a)) {
+        continue;
+      } else if (a.equals("--help") || a.equals("-h")) {
         out.print(USAGE);
         return ExitCode.OK.code;
       } else if (a.equals("--output") && i + 1 < args.size()) {
@@ -72,24 +95,40 @@ final class ConfigImport {
     }
     Path source = Paths.get(input);
     if (!Files.isRegularFile(source)) {
-      err.println("ERROR: " + input + " does not exist (" + source.toAbsolutePath() + ").");
-      return ExitCode.CONFIGURATION.code;
+      return fail(
+          ExitCode.CONFIGURATION,
+          "CONFIGURATION",
+          input + " does not exist (" + source.toAbsolutePath() + ").");
     }
     try {
       Converted c = convert(source);
       String text = c.toml();
       if (output.equals("-")) {
-        out.print(text);
+        if (!json) {
+          out.print(text);
+        }
       } else {
         Path target = Paths.get(output);
         if (Files.exists(target)) {
-          err.println(
-              "ERROR: "
-                  + output
-                  + " exists already; move it away or pass --output <another file>.");
-          return ExitCode.CONFIGURATION.code;
+          return fail(
+              ExitCode.CONFIGURATION,
+              "CONFIGURATION",
+              output + " exists already; move it away or pass --output <another file>.");
         }
         Files.writeString(target, text, StandardCharsets.UTF_8);
+      }
+      if (json) {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("source", source.toString());
+        doc.put("output", output.equals("-") ? null : output);
+        if (output.equals("-")) {
+          doc.put("toml", text);
+        }
+        doc.put("mapped", c.mapped());
+        doc.put("unsupported", c.unsupported());
+        doc.put("notes", c.notes());
+        out.println(Json.write(doc));
+        return ExitCode.OK.code;
       }
       PrintStream report = output.equals("-") ? err : out;
       report.println("Imported " + source + (output.equals("-") ? "" : " into " + output) + ".");
@@ -102,12 +141,26 @@ final class ConfigImport {
       c.notes().forEach(n -> report.println("Note: " + n));
       return ExitCode.OK.code;
     } catch (GodwitException e) {
-      err.println("ERROR: " + e.getMessage());
-      return ExitCode.of(e.code()).code;
+      return fail(ExitCode.of(e.code()), e.code().name(), e.getMessage());
     } catch (IOException e) {
-      err.println("ERROR: cannot write " + output + ": " + e.getMessage());
-      return ExitCode.CONFIGURATION.code;
+      return fail(
+          ExitCode.CONFIGURATION,
+          "CONFIGURATION",
+          "cannot write " + output + ": " + e.getMessage());
     }
+  }
+
+  private int fail(ExitCode code, String name, String message) {
+    String shown = Redaction.scrub(message);
+    if (json) {
+      Map<String, Object> error = new LinkedHashMap<>();
+      error.put("code", name);
+      error.put("exitCode", code.code);
+      error.put("message", shown);
+      out.println(Json.write(Map.of("error", error)));
+    }
+    err.println("ERROR: " + shown);
+    return code.code;
   }
 
   private int usage(String problem) {
@@ -205,13 +258,29 @@ final class ConfigImport {
                 + " GODWIT_PASSWORD.");
         continue;
       }
-      toml.append(k.key()).append(" = ").append(literal(e.getValue())).append('\n');
+      Object v = e.getValue();
+      if (k == ConfigKey.URL && !withoutPasswords(value).equals(value)) {
+        v = withoutPasswords(value);
+        notes.add(
+            prefix
+                + "url: the password in the Flyway URL is not copied (godwit.toml is usually"
+                + " readable by others). Put it in an environment variable and write password ="
+                + " \"${env.NAME}\", or set GODWIT_PASSWORD.");
+      }
+      toml.append(k.key()).append(" = ").append(literal(v)).append('\n');
     }
     if (!m.placeholders().isEmpty()) {
       toml.append("\n[").append(prefix).append("placeholders]\n");
       m.placeholders()
           .forEach((n, v) -> toml.append(key(n)).append(" = ").append(literal(v)).append('\n'));
     }
+  }
+
+  // Removes password parameters and the password of //user:password@host from a URL.
+  static String withoutPasswords(String url) {
+    String out = url.replaceAll("(?i)(?<=[?&;])(?:password|pwd|passwd)\\s*=[^&;]*(?:[&;]|$)", "");
+    out = out.replaceAll("[?&;]$", "");
+    return out.replaceAll("(//[^/:@\\s]*):[^\\s]*@", "$1@");
   }
 
   private static String key(String name) {

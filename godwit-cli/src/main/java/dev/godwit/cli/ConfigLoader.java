@@ -44,6 +44,9 @@ final class ConfigLoader {
   private final Map<String, String> placeholders = new LinkedHashMap<>();
   private final List<String> warnings = new ArrayList<>();
   private boolean flywayMode;
+  // GODWIT_* variables the file reads as ${env.NAME} (the quickstart's GODWIT_PG_URL): the file's
+  // own, not misspelt settings.
+  private final java.util.Set<String> referenced = new java.util.HashSet<>();
 
   ConfigLoader(Map<String, String> environ) {
     this.environ = environ;
@@ -87,6 +90,9 @@ final class ConfigLoader {
       if (FlywayConfig.isFlywayFile(file, root)) {
         flyway = List.of(file);
       }
+    }
+    if (file != null) {
+      noteReferencedVariables(file);
     }
     if (!flyway.isEmpty()) {
       selected = readFlyway(flyway, root == null ? Map.of() : Map.of(file, root), selected);
@@ -386,6 +392,17 @@ final class ConfigLoader {
     return sb.toString();
   }
 
+  private void noteReferencedVariables(Path file) {
+    try {
+      Matcher m = ENV_REF.matcher(java.nio.file.Files.readString(file));
+      while (m.find()) {
+        referenced.add(m.group(1));
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      // Reading the file proper reports what is wrong with it.
+    }
+  }
+
   private void readEnvironmentVariables() {
     List<String> known = new ArrayList<>();
     for (ConfigKey k : ConfigKey.values()) {
@@ -400,6 +417,7 @@ final class ConfigLoader {
       if (!name.startsWith("GODWIT_")
           || known.contains(name)
           || META_VARIABLES.contains(name)
+          || referenced.contains(name)
           || name.startsWith("GODWIT_TEST_")) {
         continue;
       }

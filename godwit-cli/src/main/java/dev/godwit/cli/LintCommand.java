@@ -69,6 +69,16 @@ final class LintCommand {
     } else {
       out.print(TextReport.render(report));
     }
+    // A script the splitter gives up on is one migrate refuses (exit 5): lint must not pass it.
+    boolean unsplittable =
+        report.active().stream()
+            .anyMatch(
+                f ->
+                    f.rule().equals(dev.godwit.lint.Rules.NOT_ANALYSED)
+                        && f.message().startsWith("the script could not be split"));
+    if (unsplittable) {
+      return ExitCode.VALIDATION.code;
+    }
     return report.reaches(failOn) ? ExitCode.LINT.code : ExitCode.OK.code;
   }
 

@@ -7,6 +7,9 @@ public final class Main {
   /** Runs the command line and exits with its documented exit code. */
   public static void main(String[] args) {
     configureLogging(args);
+    // Everything printed goes through the masking, drivers' own logging included.
+    System.setOut(Redaction.stream(System.out));
+    System.setErr(Redaction.stream(System.err));
     int code = new Cli(System.out, System.err, System.getenv()).run(args);
     System.out.flush();
     System.exit(code);

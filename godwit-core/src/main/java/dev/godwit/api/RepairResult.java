@@ -28,6 +28,10 @@ public record RepairResult(List<Change> changes) {
   public enum Action {
     /** A failed row was deleted. */
     REMOVED_FAILED_ROW,
+    /**
+     * A row that could not be read (a version that does not parse, an unknown type) was deleted.
+     */
+    REMOVED_CORRUPT_ROW,
     /** A checksum was realigned to the file's. */
     ALIGNED_CHECKSUM,
     /** A description was realigned to the file's name. */

@@ -39,6 +39,12 @@ public record ValidationIssue(
     /** The file was renamed after it was applied. */
     DESCRIPTION_MISMATCH,
     /** A migration's kind changed after it was applied (SQL file vs Java class). */
-    TYPE_MISMATCH
+    TYPE_MISMATCH,
+    /**
+     * A history row that cannot be right: a version that does not parse, an unknown type, no
+     * checksum on a versioned SQL row, a second successful row for one version. {@code repair}
+     * removes the unreadable rows.
+     */
+    CORRUPT_ROW
   }
 }

@@ -67,7 +67,7 @@ final class Callbacks {
                 + ") failed at line "
                 + s.line()
                 + ": "
-                + SecretMasking.scrub(f.cause.getMessage(), session.connections.password())
+                + SecretMasking.scrub(f.cause.getMessage(), session.connections.secrets())
                 + "\n  Statement: "
                 + Messages.firstLine(s.sql()),
             f.cause);

@@ -32,7 +32,8 @@ final class CleanCommand {
   static CleanResult run(CommandContext ctx) {
     Session s = ctx.session();
     try (MigrationLock lock = s.lock()) {
-      List<HistoryRow> rows = s.readHistory();
+      // Clean drops the history with everything else: an unreadable row does not stop it.
+      List<HistoryRow> rows = s.readHistoryKeepingCorrupt();
       // Schemas listed in the schema marker row were created by migrate: they go whole.
       List<String> created = new ArrayList<>();
       for (HistoryRow r : rows) {

@@ -10,6 +10,7 @@ import java.sql.Driver;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Properties;
 import java.util.ServiceLoader;
 import org.slf4j.Logger;
@@ -42,6 +43,11 @@ final class Connections {
     return config.string(ConfigKey.PASSWORD);
   }
 
+  /** The configured password and any password the URL carries: what messages must not show. */
+  List<String> secrets() {
+    return SecretMasking.secrets(config.url(), password());
+  }
+
   Connection open() {
     int retries = config.number(ConfigKey.CONNECT_RETRIES);
     int cap = config.number(ConfigKey.CONNECT_RETRIES_INTERVAL);
@@ -58,7 +64,7 @@ final class Connections {
         LOG.warn(
             "Cannot connect to {} ({}); retry {} of {} in {} s",
             target(),
-            SecretMasking.scrub(e.getMessage(), password()),
+            SecretMasking.scrub(e.getMessage(), secrets()),
             attempt + 1,
             retries,
             waitSeconds);
@@ -105,6 +111,7 @@ final class Connections {
           : config.dataSource().getConnection(user, password());
     }
     String url = config.url();
+    refuseUnsupported(url);
     Properties props = new Properties();
     if (config.string(ConfigKey.USER) != null) {
       props.setProperty("user", config.string(ConfigKey.USER));
@@ -140,6 +147,29 @@ final class Connections {
           "The driver " + driver.getClass().getName() + " does not accept the URL", "08001");
     }
     return c;
+  }
+
+  // Databases Godwit has a dialect for; a driver for another one on the class path is no help.
+  private static final List<String> SUPPORTED_PREFIXES =
+      List.of("jdbc:postgresql:", "jdbc:mariadb:", "jdbc:mysql:", "jdbc:h2:", "jdbc:sqlite:");
+
+  /**
+   * Refuses a URL of a database Godwit does not support before any driver sees it (so no driver
+   * gets to log or echo it), naming only its prefix: the rest may carry a password.
+   */
+  private static void refuseUnsupported(String url) {
+    if (SUPPORTED_PREFIXES.stream().anyMatch(url::startsWith)) {
+      return;
+    }
+    int end = url.startsWith("jdbc:") ? url.indexOf(':', "jdbc:".length()) : -1;
+    String prefix = end > 0 ? url.substring(0, end + 1) : null;
+    throw new GodwitException(
+        ErrorCode.UNSUPPORTED,
+        (prefix == null
+                ? "The url setting is not a JDBC URL (it does not start with jdbc:<database>:)."
+                : "Godwit does not support the database of " + prefix + " URLs.")
+            + " Supported: PostgreSQL (jdbc:postgresql:), MySQL and MariaDB (jdbc:mysql:,"
+            + " jdbc:mariadb:), H2 (jdbc:h2:) and SQLite (jdbc:sqlite:).");
   }
 
   /**
@@ -211,7 +241,7 @@ final class Connections {
   }
 
   private GodwitException failure(SQLException e, int attempts, boolean transientFailure) {
-    String cause = SecretMasking.scrub(e.getMessage(), password());
+    String cause = SecretMasking.scrub(e.getMessage(), secrets());
     String hint;
     String state = e.getSQLState();
     if (state != null && state.startsWith("28")) {

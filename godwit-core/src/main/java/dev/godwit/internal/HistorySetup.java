@@ -27,7 +27,7 @@ final class HistorySetup {
     try {
       boolean exists = s.historyExists();
       if (exists) {
-        return s.history.read(s.connection);
+        return s.readHistory(); // refuses unreadable rows rather than migrating past them
       }
       boolean empty = true;
       List<String> nonEmpty = new ArrayList<>();

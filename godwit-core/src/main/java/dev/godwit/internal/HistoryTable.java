@@ -3,6 +3,7 @@ package dev.godwit.internal;
 import dev.godwit.api.ErrorCode;
 import dev.godwit.api.GodwitException;
 import dev.godwit.api.MigrationType;
+import dev.godwit.api.MigrationVersion;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -103,6 +104,35 @@ final class HistoryTable {
     }
   }
 
+  /**
+   * A row that cannot be read as a migration's record, left out of {@link #read}'s result.
+   *
+   * @param rank installed_rank
+   * @param column the column whose value is wrong
+   * @param value the value as stored
+   * @param problem what is wrong with it
+   */
+  record CorruptRow(int rank, String column, String value, String problem) {
+    String describe() {
+      return "installed_rank "
+          + rank
+          + ": "
+          + column
+          + " '"
+          + value
+          + "' "
+          + problem
+          + " (edited by hand?). Run repair to remove the row, or correct it in the table.";
+    }
+  }
+
+  private List<CorruptRow> corrupt = List.of();
+
+  /** The rows the last {@link #read} left out because they cannot be read. */
+  List<CorruptRow> corrupt() {
+    return corrupt;
+  }
+
   List<HistoryRow> read(Connection c) throws SQLException {
     String sql =
         "SELECT "
@@ -113,33 +143,40 @@ final class HistoryTable {
             + " ORDER BY "
             + col("installed_rank");
     List<HistoryRow> rows = new ArrayList<>();
+    List<CorruptRow> bad = new ArrayList<>();
+    if (dialect instanceof SqliteDialect) {
+      // SQLite reads a double-quoted name it does not know as a string, so a missing column
+      // would not fail the query below: check the columns first.
+      unreadable(c, new SQLException("history table columns"));
+    }
     try (PreparedStatement ps = c.prepareStatement(sql);
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         int checksum = rs.getInt(6);
         Integer cs = rs.wasNull() ? null : checksum;
+        int rank = rs.getInt(1);
         String type = rs.getString(4);
         MigrationType mt;
         try {
           mt = MigrationType.fromHistory(type);
-        } catch (IllegalArgumentException e) {
-          throw new GodwitException(
-              ErrorCode.VALIDATION,
-              "History table "
-                  + schema
-                  + "."
-                  + table
-                  + " has an unknown type '"
-                  + type
-                  + "' at installed_rank "
-                  + rs.getInt(1)
-                  + ". Was the row edited by hand?",
-              e);
+        } catch (IllegalArgumentException | NullPointerException e) {
+          bad.add(new CorruptRow(rank, "type", type, "is not a migration type Flyway writes"));
+          continue;
+        }
+        String version = rs.getString(2);
+        if (version != null) {
+          try {
+            MigrationVersion.parse(version);
+          } catch (IllegalArgumentException e) {
+            bad.add(
+                new CorruptRow(rank, "version", version, "is not a version: " + e.getMessage()));
+            continue;
+          }
         }
         rows.add(
             new HistoryRow(
-                rs.getInt(1),
-                rs.getString(2),
+                rank,
+                version,
                 rs.getString(3),
                 mt,
                 rs.getString(5),
@@ -149,8 +186,85 @@ final class HistoryTable {
                 rs.getInt(9),
                 rs.getBoolean(10)));
       }
+    } catch (SQLException e) {
+      throw unreadable(c, e);
     }
+    corrupt = List.copyOf(bad);
     return rows;
+  }
+
+  // The columns Flyway's table has, each with the kind of value it holds.
+  private static final List<String> NUMBER_COLUMNS =
+      List.of("installed_rank", "checksum", "execution_time");
+
+  /**
+   * Why the table cannot be read, when its columns are the cause: a missing column, or a number
+   * column that holds text. That is a configuration problem ('table' names a table that is not a
+   * history table, or one changed by hand), not a failed migration.
+   */
+  private SQLException unreadable(Connection c, SQLException cause) throws SQLException {
+    List<String> problems = new ArrayList<>();
+    java.util.Map<String, Integer> present = new java.util.HashMap<>();
+    // The table's own columns, as a query that returns no row describes them on every database.
+    try (PreparedStatement ps = c.prepareStatement("SELECT * FROM " + qualified + " WHERE 1 = 0");
+        ResultSet rs = ps.executeQuery()) {
+      java.sql.ResultSetMetaData md = rs.getMetaData();
+      for (int i = 1; i <= md.getColumnCount(); i++) {
+        present.put(md.getColumnName(i).toLowerCase(java.util.Locale.ROOT), md.getColumnType(i));
+      }
+    } catch (SQLException e) {
+      cause.addSuppressed(e);
+      return cause;
+    }
+    if (present.isEmpty()) {
+      return cause;
+    }
+    for (String name :
+        List.of(
+            "installed_rank",
+            "version",
+            "description",
+            "type",
+            "script",
+            "checksum",
+            "installed_by",
+            "installed_on",
+            "execution_time",
+            "success")) {
+      Integer type = present.get(name);
+      if (type == null) {
+        problems.add("column '" + name + "' is missing");
+      } else if (NUMBER_COLUMNS.contains(name) && !isNumber(type)) {
+        problems.add(
+            "column '"
+                + name
+                + "' should hold integers but is of JDBC type "
+                + java.sql.JDBCType.valueOf(type).getName());
+      }
+    }
+    if (problems.isEmpty()) {
+      return cause;
+    }
+    throw new GodwitException(
+        ErrorCode.CONFIGURATION,
+        "The history table "
+            + schema
+            + "."
+            + table
+            + " does not have Flyway's columns: "
+            + String.join("; ", problems)
+            + ". Point the 'table' setting at a Godwit or Flyway history table, or fix the"
+            + " column (ALTER TABLE ... ADD/ALTER COLUMN) to Flyway's definition.",
+        cause);
+  }
+
+  private static boolean isNumber(int jdbcType) {
+    return jdbcType == Types.INTEGER
+        || jdbcType == Types.BIGINT
+        || jdbcType == Types.SMALLINT
+        || jdbcType == Types.TINYINT
+        || jdbcType == Types.NUMERIC
+        || jdbcType == Types.DECIMAL;
   }
 
   private Instant installedOn(ResultSet rs) throws SQLException {

@@ -92,9 +92,12 @@ final class InfoCommand {
 
   /** Compares applied and local migrations; never throws for what it finds. */
   static ValidateResult validate(CommandContext ctx) {
-    List<HistoryRow> rows = ctx.session().readHistory();
+    List<HistoryRow> rows = ctx.session().readHistoryKeepingCorrupt();
+    List<ValidationIssue> issues =
+        new ArrayList<>(HistoryChecks.corruptIssues(ctx.session().history.corrupt()));
+    issues.addAll(HistoryChecks.check(rows));
     StateCalculator.States st = ctx.states(rows);
-    List<ValidationIssue> issues = Validator.validate(st.entries(), ctx.ignorePatterns());
+    issues.addAll(Validator.validate(st.entries(), ctx.ignorePatterns()));
     List<String> warnings = new ArrayList<>(ctx.resolution().warnings());
     if (ctx.resolution().versioned().isEmpty() && ctx.resolution().repeatables().isEmpty()) {
       warnings.add("No migrations found. Are the locations set up correctly?");

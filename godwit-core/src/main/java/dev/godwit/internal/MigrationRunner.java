@@ -329,7 +329,7 @@ final class MigrationRunner {
             p.transactional() ? 0 : executed,
             p.count(),
             statement == null ? 0 : statement.line(),
-            SecretMasking.scrub(cause.getMessage(), session.connections.password()),
+            SecretMasking.scrub(cause.getMessage(), session.connections.secrets()),
             session.installedBy);
         recorded = true;
       }
@@ -361,7 +361,7 @@ final class MigrationRunner {
       boolean effectsRemain,
       boolean recorded,
       LockRetry timedOut) {
-    String password = session.connections.password();
+    java.util.List<String> password = session.connections.secrets();
     StringBuilder sb = new StringBuilder();
     sb.append("Migration ").append(m.displayName());
     if (statement != null) {

@@ -24,12 +24,46 @@ final class RepairCommand {
   /** Removes failed rows, marks removed migrations deleted, realigns checksums and names. */
   static RepairResult repair(CommandContext ctx) {
     try (MigrationLock lock = ctx.session().lock()) {
-      List<HistoryRow> rows = ctx.session().readHistory();
+      Session s = ctx.session();
+      List<HistoryRow> rows = s.readHistoryKeepingCorrupt();
+      List<Change> removed = removeCorrupt(s);
       if (rows.isEmpty()) {
-        return new RepairResult(List.of());
+        return new RepairResult(removed);
       }
-      return run(ctx.session(), ctx.states(rows), ctx.ignorePatterns(), HistoryRow.nextRank(rows));
+      RepairResult result =
+          run(s, ctx.states(rows), ctx.ignorePatterns(), HistoryRow.nextRank(rows));
+      List<Change> all = new ArrayList<>(removed);
+      all.addAll(result.changes());
+      return new RepairResult(all);
     }
+  }
+
+  // Rows that cannot be read say nothing trustworthy about what ran: they go, each reported.
+  private static List<Change> removeCorrupt(Session s) {
+    List<Change> changes = new ArrayList<>();
+    for (HistoryTable.CorruptRow r : s.history.corrupt()) {
+      try {
+        s.connection.setAutoCommit(true);
+        s.history.deleteRank(s.connection, r.rank());
+      } catch (SQLException e) {
+        throw s.sqlFailure("remove the unreadable history row " + r.rank(), e);
+      }
+      changes.add(
+          new Change(
+              Action.REMOVED_CORRUPT_ROW,
+              r.column().equals("version") ? r.value() : null,
+              null,
+              "removed the unreadable row (installed_rank "
+                  + r.rank()
+                  + ": "
+                  + r.column()
+                  + " '"
+                  + r.value()
+                  + "' "
+                  + r.problem()
+                  + ")"));
+    }
+    return changes;
   }
 
   private static RepairResult run(

@@ -63,6 +63,7 @@ final class ResourceScanner {
           "Location " + location + " is not readable (" + root.toAbsolutePath() + ").");
     }
     List<Resource> out = new ArrayList<>();
+    List<String> unreadable = new ArrayList<>();
     try {
       // One attribute read per entry (Files.walk plus isRegularFile took two, and this listing is
       // a large share of what info costs on thousands of files).
@@ -71,6 +72,9 @@ final class ResourceScanner {
           new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+              if (!dir.equals(root) && looksLikeScript(dir)) {
+                unreadable.add(dir + " is a directory");
+              }
               return !dir.equals(root) && dir.getFileName().toString().startsWith(".")
                   ? FileVisitResult.SKIP_SUBTREE
                   : FileVisitResult.CONTINUE;
@@ -81,7 +85,17 @@ final class ResourceScanner {
               // A symbolic link counts when it points at a regular file, as before.
               if (attrs.isRegularFile() || (attrs.isSymbolicLink() && Files.isRegularFile(p))) {
                 String rel = root.relativize(p).toString().replace('\\', '/');
-                out.add(new Resource(location, rel, p.getFileName().toString(), p, null));
+                if (looksLikeScript(p) && !Files.isReadable(p)) {
+                  unreadable.add(p + " cannot be read (permissions)");
+                } else {
+                  out.add(new Resource(location, rel, p.getFileName().toString(), p, null));
+                }
+              } else if (looksLikeScript(p)) {
+                unreadable.add(
+                    p
+                        + (attrs.isSymbolicLink()
+                            ? " is a symbolic link to nothing readable"
+                            : " is not a regular file (a FIFO, socket or device)"));
               }
               return FileVisitResult.CONTINUE;
             }
@@ -95,8 +109,24 @@ final class ResourceScanner {
       throw new GodwitException(
           ErrorCode.CONFIGURATION, "Cannot list location " + location + ": " + e.getMessage(), e);
     }
+    if (!unreadable.isEmpty()) {
+      // Skipping them would leave a migration out without a word; the user meant them to run.
+      throw new GodwitException(
+          ErrorCode.VALIDATION,
+          "These entries in location "
+              + location
+              + " are named like migrations but cannot be read:\n  - "
+              + String.join("\n  - ", unreadable)
+              + "\nMake each a readable file, or rename or remove it.");
+    }
     out.sort((a, b) -> a.relativePath().compareTo(b.relativePath()));
     return out;
+  }
+
+  // A name ending in .sql is meant as a script (or its .sql.conf); Godwit reads nothing else.
+  private static boolean looksLikeScript(Path p) {
+    String name = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    return name.endsWith(".sql") || name.endsWith(".sql.conf");
   }
 
   private List<Resource> scanClasspath(String location, String pkg) {

@@ -162,7 +162,7 @@ final class Session implements AutoCloseable {
           "Connected to "
               + connections.target()
               + " but could not read its settings: "
-              + SecretMasking.scrub(e.getMessage(), connections.password()),
+              + SecretMasking.scrub(e.getMessage(), connections.secrets()),
           e);
     } catch (RuntimeException e) {
       Jdbc.closeQuietly(c);
@@ -230,6 +230,16 @@ final class Session implements AutoCloseable {
 
   /** The history rows, or none when the table does not exist yet. */
   List<HistoryRow> readHistory() {
+    List<HistoryRow> rows = readHistoryKeepingCorrupt();
+    if (!history.corrupt().isEmpty()) {
+      // Going on without a row could run its migration again: only validate and repair do.
+      throw new dev.godwit.api.ValidationException(HistoryChecks.corruptIssues(history.corrupt()));
+    }
+    return rows;
+  }
+
+  /** The readable rows; those that cannot be read are then in {@code history.corrupt()}. */
+  List<HistoryRow> readHistoryKeepingCorrupt() {
     try {
       if (!historyExists()) {
         return List.of();
@@ -279,7 +289,7 @@ final class Session implements AutoCloseable {
         "Could not "
             + what
             + ": "
-            + SecretMasking.scrub(e.getMessage(), connections.password())
+            + SecretMasking.scrub(e.getMessage(), connections.secrets())
             + (e.getSQLState() != null ? " (SQLSTATE " + e.getSQLState() + ")" : ""),
         e);
   }

@@ -34,6 +34,9 @@ record UndoStep(ResolvedMigration applied, ResolvedMigration script) {
       if (e.row() != null
           && e.row().version() != null
           && e.row().success()
+          // An undo row records that its version was undone; it is no migration to undo again.
+          && !e.row().type().isUndo()
+          && !e.row().type().isSynthetic()
           && (e.state() == MigrationState.SUCCESS || e.state() == MigrationState.OUT_OF_ORDER)
           && !e.row().type().isBaseline()) {
         applied.add(e);

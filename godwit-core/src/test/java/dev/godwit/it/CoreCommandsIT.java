@@ -212,9 +212,11 @@ class CoreCommandsIT {
             + " = NULL WHERE "
             + db.q("version")
             + " = '1'");
+    // A versioned SQL row without a checksum is reported, not passed over.
     assertThat(godwit.validate().issues())
         .extracting(ValidationIssue::kind)
-        .containsExactly(ValidationIssue.Kind.DESCRIPTION_MISMATCH);
+        .containsExactly(
+            ValidationIssue.Kind.CORRUPT_ROW, ValidationIssue.Kind.DESCRIPTION_MISMATCH);
   }
 
   @ParameterizedTest
@@ -250,6 +252,164 @@ class CoreCommandsIT {
 
     MigrateResult again = godwit.migrate();
     assertThat(again.applied()).extracting(a -> a.version()).containsExactly("1.1", "2");
+    assertThat(db.query("SELECT COUNT(*) FROM person")).isEqualTo("2");
+    assertThat(godwit.validate().valid()).isTrue();
+  }
+
+  private void insertRow(TestDatabase db, int rank, String version, String type, Integer checksum)
+      throws Exception {
+    db.execute(
+        "INSERT INTO "
+            + db.history()
+            + " ("
+            + String.join(
+                ", ",
+                List.of(
+                        "installed_rank",
+                        "version",
+                        "description",
+                        "type",
+                        "script",
+                        "checksum",
+                        "installed_by",
+                        "execution_time",
+                        "success")
+                    .stream()
+                    .map(db::q)
+                    .toList())
+            + ") VALUES ("
+            + rank
+            + ", '"
+            + version
+            + "', 'by hand', '"
+            + type
+            + "', 'by_hand.sql', "
+            + checksum
+            + ", 'me', 0, "
+            + db.bool(true)
+            + ")");
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void corruptHistoryRowsAreValidationProblemsAndRepairRemovesThem(TestDatabase.Factory f)
+      throws Exception {
+    TestDatabase db = f.create().get();
+    threeMigrations();
+    Godwit godwit = db.configure(dir).load();
+    godwit.migrate();
+    insertRow(db, 100, "x;drop", "SQL", 1);
+    insertRow(db, 101, "3", "NO_SUCH_TYPE", 1);
+
+    // Every command but validate and repair stops with the rows named; none crashes.
+    for (Runnable command : List.<Runnable>of(godwit::info, godwit::migrate, godwit::plan)) {
+      assertThatThrownBy(command::run)
+          .isInstanceOfSatisfying(
+              ValidationException.class,
+              e ->
+                  assertThat(e.issues())
+                      .extracting(ValidationIssue::kind)
+                      .containsOnly(ValidationIssue.Kind.CORRUPT_ROW))
+          .hasMessageContaining("installed_rank 100")
+          .hasMessageContaining("'x;drop'")
+          .hasMessageContaining("installed_rank 101")
+          .hasMessageContaining("NO_SUCH_TYPE");
+    }
+    ValidateResult v = godwit.validate();
+    assertThat(v.valid()).isFalse();
+    assertThat(v.issues())
+        .extracting(ValidationIssue::kind)
+        .containsOnly(ValidationIssue.Kind.CORRUPT_ROW)
+        .hasSize(2);
+    assertThat(v.issues().get(0).message()).contains("installed_rank 100").contains("repair");
+
+    RepairResult r = godwit.repair();
+    assertThat(r.changes())
+        .extracting(RepairResult.Change::action)
+        .containsExactly(
+            RepairResult.Action.REMOVED_CORRUPT_ROW, RepairResult.Action.REMOVED_CORRUPT_ROW);
+    assertThat(godwit.validate().valid()).isTrue();
+    assertThat(godwit.info().currentVersion()).isEqualTo("2");
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void aVersionRecordedTwiceIsReported(TestDatabase.Factory f) throws Exception {
+    TestDatabase db = f.create().get();
+    threeMigrations();
+    Godwit godwit = db.configure(dir).load();
+    godwit.migrate();
+    insertRow(db, 100, "1.1", "SQL", 7);
+    ValidateResult v = godwit.validate();
+    assertThat(v.issues())
+        .filteredOn(i -> i.kind() == ValidationIssue.Kind.CORRUPT_ROW)
+        .singleElement()
+        .satisfies(
+            i ->
+                assertThat(i.message())
+                    .contains("Version 1.1 is recorded as applied twice")
+                    .contains("100"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void aHistoryTableWithoutAColumnIsAConfigurationProblemNamingIt(TestDatabase.Factory f)
+      throws Exception {
+    TestDatabase db = f.create().get();
+    threeMigrations();
+    Godwit godwit = db.configure(dir).load();
+    godwit.migrate();
+    db.execute("ALTER TABLE " + db.history() + " DROP COLUMN " + db.q("execution_time"));
+    assertThatThrownBy(godwit::info)
+        .isInstanceOfSatisfying(
+            GodwitException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFIGURATION))
+        .hasMessageContaining("column 'execution_time' is missing")
+        .hasMessageContaining("'table' setting");
+  }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void undoInSeveralCallsInterleavedWithMigrateFollowsFlywaysHistory(TestDatabase.Factory f)
+      throws Exception {
+    TestDatabase db = f.create().get();
+    threeMigrations();
+    write("U2__seed.sql", "DELETE FROM person;\n");
+    write("U1_1__add_email.sql", "ALTER TABLE person DROP COLUMN email;\n");
+    Godwit godwit = db.configure(dir).load();
+    godwit.migrate();
+
+    // One version per call: the UNDO_SQL row of 2 is not an applied migration to undo next.
+    assertThat(godwit.undo(1, null, false).undone())
+        .extracting(a -> a.version())
+        .containsExactly("2");
+    UndoResult second = godwit.undo(1, null, false);
+    assertThat(second.undone()).extracting(a -> a.version()).containsExactly("1.1");
+    assertThat(second.currentVersion()).isEqualTo("1");
+    // 1 has no U script: a third undo refuses, naming 1, not a version already undone.
+    assertThatThrownBy(() -> godwit.undo(1, null, false))
+        .isInstanceOf(GodwitException.class)
+        .hasMessageContaining("version 1 (V1__create_person.sql)")
+        .hasMessageNotContaining("version 2");
+
+    // Re-applied versions can be undone again, as often as they are re-applied.
+    for (int round = 0; round < 2; round++) {
+      assertThat(godwit.migrate().applied())
+          .extracting(a -> a.version())
+          .containsExactly("1.1", "2");
+      assertThat(godwit.undo(1, null, false).undone())
+          .extracting(a -> a.version())
+          .containsExactly("2");
+      assertThat(godwit.migrate().applied()).extracting(a -> a.version()).containsExactly("2");
+      UndoResult both = godwit.undo(2, null, false);
+      assertThat(both.undone()).extracting(a -> a.version()).containsExactly("2", "1.1");
+      assertThat(db.query("SELECT COUNT(*) FROM person")).isEqualTo("0");
+    }
+    InfoResult info = godwit.info();
+    assertThat(info.currentVersion()).isEqualTo("1");
+    assertThat(info.inState(MigrationState.PENDING))
+        .extracting(MigrationInfo::version)
+        .containsExactly("1.1", "2");
+    assertThat(godwit.migrate().applied()).hasSize(2);
     assertThat(db.query("SELECT COUNT(*) FROM person")).isEqualTo("2");
     assertThat(godwit.validate().valid()).isTrue();
   }

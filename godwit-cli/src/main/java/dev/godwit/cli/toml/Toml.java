@@ -156,7 +156,12 @@ public final class Toml {
           join(path),
           table.line(last.name()));
     }
-    put(table, last, value());
+    secretValue = SECRET_KEY.matcher(last.name()).find();
+    try {
+      put(table, last, value());
+    } finally {
+      secretValue = false;
+    }
   }
 
   private List<Key> key() {
@@ -185,6 +190,17 @@ public final class Toml {
       skipSpaces();
     } while (eat('.'));
     return path;
+  }
+
+  // A bare value under such a key is read without quoting it back in an error.
+  private static final java.util.regex.Pattern SECRET_KEY =
+      java.util.regex.Pattern.compile("(?i)password|passwd|pwd|secret|token");
+
+  private boolean secretValue;
+
+  // true, false, inf and nan are TOML's own words, not a password that lacks its quotes.
+  private static boolean isSecretSafeScalar(String s) {
+    return s.equals("true") || s.equals("false") || s.matches("[+-]?(inf|nan)");
   }
 
   private Object value() {
@@ -338,6 +354,13 @@ public final class Toml {
     int start = pos;
     while (isBareValueChar(peek())) {
       pos++;
+    }
+    if (secretValue && pos > start && !isSecretSafeScalar(text.substring(start, pos))) {
+      // An unquoted password must not be echoed in the error: it is the secret itself.
+      throw error(
+          start,
+          "invalid value (not shown: the key holds a secret; strings need double or single"
+              + " quotes: key = \"value\")");
     }
     if (pos - start == 10 && peek(start + 4) == '-' && peek() == ' ' && isDigit(peek(pos + 1))) {
       do { // a date and a time may be separated by a space
