@@ -116,7 +116,11 @@ class H2StartupIT {
       assertThat(godwit.config().url()).isEqualTo(migrated);
       assertThat(godwit.info().currentVersion()).isEqualTo("2");
     }
-    Godwit appDb = Godwit.configure().url(p.get("spring.datasource.url"), "sa", "").load();
+    Godwit appDb =
+        Godwit.configure()
+            .url(p.get("spring.datasource.url"), "sa", "")
+            .locations("classpath:apps/h2")
+            .load();
     assertThat(appDb.info().currentVersion()).isNull();
   }
 
