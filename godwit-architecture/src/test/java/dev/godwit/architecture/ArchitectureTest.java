@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  *   <li>godwit-lint's public classes live in {@code dev.godwit.lint} only.
  *   <li>Dependencies point one way: godwit-sql &lt;- godwit-core &lt;- godwit-lint &lt;-
  *       godwit-cli; godwit-testkit uses none of them; godwit-junit uses the core's API and the
- *       testkit only.
+ *       testkit only; godwit-spring-boot-starter uses the core's API only.
  *   <li>Each module's classes live in its own packages, so that the direction above, checked by
  *       package, is checked by module.
  * </ul>
@@ -50,6 +50,7 @@ class ArchitectureTest {
   private static final String CLI = "dev.godwit.cli..";
   private static final String TESTKIT = "dev.godwit.testkit..";
   private static final String JUNIT = "dev.godwit.junit..";
+  private static final String SPRING = "dev.godwit.spring..";
   private static final String ENGINE = "dev.godwit.internal.Engine";
 
   /**
@@ -98,7 +99,13 @@ class ArchitectureTest {
   private static JavaClasses outsideCore() {
     List<Path> dirs = new ArrayList<>();
     for (String module :
-        List.of("godwit-sql", "godwit-lint", "godwit-cli", "godwit-testkit", "godwit-junit")) {
+        List.of(
+            "godwit-sql",
+            "godwit-lint",
+            "godwit-cli",
+            "godwit-testkit",
+            "godwit-junit",
+            "godwit-spring-boot-starter")) {
       dirs.add(ROOT.resolve(module).resolve("target/classes"));
       dirs.add(ROOT.resolve(module).resolve("target/test-classes"));
     }
@@ -195,6 +202,14 @@ class ArchitectureTest {
         .resideInAnyPackage(INTERNAL, LINT, CLI)
         .because("godwit-junit migrates through the core's public API")
         .check(junit);
+    JavaClasses spring = main("godwit-spring-boot-starter");
+    classes().should().resideInAPackage(SPRING).check(spring);
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(INTERNAL, LINT, CLI, TESTKIT, JUNIT)
+        .because("the Spring Boot starter migrates through the core's public API")
+        .check(spring);
   }
 
   @Test
@@ -207,7 +222,8 @@ class ArchitectureTest {
             "godwit-lint",
             "godwit-cli",
             "godwit-testkit",
-            "godwit-junit")) {
+            "godwit-junit",
+            "godwit-spring-boot-starter")) {
       assertThat(tests(module)).as(module + " test classes").isNotEmpty();
     }
   }
