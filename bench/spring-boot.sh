@@ -21,9 +21,12 @@ for v in plain flyway; do
   mvn -B -q -o -f "$bench/spring-boot/pom.xml" "${profile[@]}" dependency:build-classpath \
     -Dmdep.outputFile="$work/cp-$v.txt" >&2
 done
-godwit_jars="$(ls "$root"/godwit-spring-boot-starter/target/godwit-spring-boot-starter-*-SNAPSHOT.jar \
-  "$root"/godwit-core/target/godwit-core-*-SNAPSHOT.jar "$root"/godwit-sql/target/godwit-sql-*-SNAPSHOT.jar \
-  | grep -v -e sources -e javadoc | paste -sd:)"
+# Copied, so that a build running meanwhile cannot rewrite a jar under a measured JVM.
+rm -rf "$work/godwit-lib" && mkdir -p "$work/godwit-lib"
+for m in godwit-spring-boot-starter godwit-core godwit-sql; do
+  cp "$(ls "$root/$m"/target/$m-*.jar | grep -v -e sources -e javadoc)" "$work/godwit-lib/"
+done
+godwit_jars="$(ls "$work"/godwit-lib/*.jar | paste -sd:)"
 javac -q -d "$work/classes" -cp "$(cat "$work/cp-plain.txt")" "$bench/spring-boot/src/main/java/bench/StartupApp.java" 2>/dev/null \
   || javac -d "$work/classes" -cp "$(cat "$work/cp-plain.txt")" "$bench/spring-boot/src/main/java/bench/StartupApp.java"
 

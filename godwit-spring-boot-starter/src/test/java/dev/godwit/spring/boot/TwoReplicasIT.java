@@ -28,11 +28,16 @@ import org.springframework.context.ConfigurableApplicationContext;
  * left to do.
  */
 class TwoReplicasIT {
+  private static final String LOGGING_SYSTEM = "org.springframework.boot.logging.LoggingSystem";
   private final PostgresServer server = PostgresServers.newest();
 
   @Test
   void exactlyOneMigratesTheOtherWaits() throws Exception {
     String url = server.createDatabase();
+    // Two applications starting at once in one JVM would both set up the one Logback context;
+    // Spring Boot 4 refuses that race. Replicas are separate JVMs; here they keep the JDK's
+    // logging.
+    String loggingSystem = System.setProperty(LOGGING_SYSTEM, "none");
     ExecutorService pool = Executors.newFixedThreadPool(2);
     List<ConfigurableApplicationContext> apps = new ArrayList<>();
     try {
@@ -77,6 +82,11 @@ class TwoReplicasIT {
       apps.forEach(ConfigurableApplicationContext::close);
       pool.shutdownNow();
       server.dropDatabase(url);
+      if (loggingSystem == null) {
+        System.clearProperty(LOGGING_SYSTEM);
+      } else {
+        System.setProperty(LOGGING_SYSTEM, loggingSystem);
+      }
     }
   }
 
