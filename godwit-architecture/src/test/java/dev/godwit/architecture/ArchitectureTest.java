@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
  *   <li>godwit-lint's public classes live in {@code dev.godwit.lint} only.
  *   <li>Dependencies point one way: godwit-sql &lt;- godwit-core &lt;- godwit-lint &lt;-
  *       godwit-cli; godwit-testkit uses none of them; godwit-junit uses the core's API and the
- *       testkit only.
+ *       testkit only; godwit-spring-boot-starter uses the core's API only.
  *   <li>godwit-maven-plugin maps Maven's configuration onto the core's API: it reaches the linter
  *       only through its LintGate and the CLI's TOML reader only through its ConfigFile, so that
  *       each coupling is one class to change.
@@ -55,6 +55,7 @@ class ArchitectureTest {
   private static final String JUNIT = "dev.godwit.junit..";
   private static final String MAVEN = "dev.godwit.maven..";
   private static final String TOML = "dev.godwit.cli.toml..";
+  private static final String SPRING = "dev.godwit.spring..";
   private static final String ENGINE = "dev.godwit.internal.Engine";
 
   /**
@@ -109,7 +110,8 @@ class ArchitectureTest {
             "godwit-cli",
             "godwit-testkit",
             "godwit-junit",
-            "godwit-maven-plugin")) {
+            "godwit-maven-plugin",
+            "godwit-spring-boot-starter")) {
       dirs.add(ROOT.resolve(module).resolve("target/classes"));
       dirs.add(ROOT.resolve(module).resolve("target/test-classes"));
     }
@@ -206,6 +208,14 @@ class ArchitectureTest {
         .resideInAnyPackage(INTERNAL, LINT, CLI)
         .because("godwit-junit migrates through the core's public API")
         .check(junit);
+    JavaClasses spring = main("godwit-spring-boot-starter");
+    classes().should().resideInAPackage(SPRING).check(spring);
+    noClasses()
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(INTERNAL, LINT, CLI, TESTKIT, JUNIT)
+        .because("the Spring Boot starter migrates through the core's public API")
+        .check(spring);
   }
 
   @Test
@@ -254,7 +264,8 @@ class ArchitectureTest {
             "godwit-cli",
             "godwit-testkit",
             "godwit-junit",
-            "godwit-maven-plugin")) {
+            "godwit-maven-plugin",
+            "godwit-spring-boot-starter")) {
       assertThat(tests(module)).as(module + " test classes").isNotEmpty();
     }
   }

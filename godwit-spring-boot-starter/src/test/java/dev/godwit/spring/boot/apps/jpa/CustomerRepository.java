@@ -1,0 +1,8 @@
+package dev.godwit.spring.boot.apps.jpa;
+
+import java.util.List;
+import org.springframework.data.repository.CrudRepository;
+
+public interface CustomerRepository extends CrudRepository<Customer, Long> {
+  List<Customer> findByName(String name);
+}

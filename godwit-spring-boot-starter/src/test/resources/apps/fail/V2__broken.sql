@@ -1,0 +1,1 @@
+INSERT INTO no_such_table VALUES (1);

@@ -1,0 +1,1 @@
+INSERT INTO account (id, owner) VALUES (1, '${owner}');
