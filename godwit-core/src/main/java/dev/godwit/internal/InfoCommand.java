@@ -87,7 +87,9 @@ final class InfoCommand {
         r != null ? r.rank() : null,
         undoable,
         p != null ? p.applied() : null,
-        p != null ? p.total() : null);
+        p != null ? p.total() : null,
+        m != null ? m.phase() : null,
+        null);
   }
 
   /** Compares applied and local migrations; never throws for what it finds. */

@@ -2,6 +2,7 @@ package dev.godwit.internal;
 
 import dev.godwit.api.AppliedMigration;
 import dev.godwit.api.ConfigKey;
+import dev.godwit.api.DeployPhase;
 import dev.godwit.api.ErrorCode;
 import dev.godwit.api.GodwitException;
 import dev.godwit.api.InfoResult;
@@ -30,16 +31,18 @@ final class MigrateCommand {
    * Applies the pending migrations.
    *
    * @param resume first continue the failed migration from its failed statement
+   * @param phase {@link DeployPhase#PRE} leaves post-phase migrations pending; null or {@link
+   *     DeployPhase#POST} applies everything pending
    */
-  static MigrateResult run(CommandContext ctx, boolean resume) {
+  static MigrateResult run(CommandContext ctx, boolean resume, DeployPhase phase) {
     if (!resume) {
-      MigrateResult upToDate = upToDateWithoutLock(ctx);
+      MigrateResult upToDate = upToDateWithoutLock(ctx, phase);
       if (upToDate != null) {
         return upToDate;
       }
     }
     try (MigrationLock lock = ctx.session().lock()) {
-      return migrateLocked(ctx, resume);
+      return migrateLocked(ctx, resume, phase);
     }
   }
 
@@ -48,7 +51,7 @@ final class MigrateCommand {
    * it shows nothing pending and nothing failed, taking the lock would change nothing. Anything
    * else (pending work, problems, migrate callbacks) goes through the locked path.
    */
-  private static MigrateResult upToDateWithoutLock(CommandContext ctx) {
+  private static MigrateResult upToDateWithoutLock(CommandContext ctx, DeployPhase phase) {
     CallbackEvent.Around events = CallbackEvent.Around.MIGRATE;
     for (CallbackEvent event : List.of(events.before(), events.after(), events.error())) {
       if (ctx.callbacks().has(event)) {
@@ -59,7 +62,7 @@ final class MigrateCommand {
     if (rows.isEmpty()) {
       return null;
     }
-    StateCalculator.States st = ctx.states(rows);
+    StateCalculator.States st = ctx.states(rows, phase);
     if (!st.pending().isEmpty()
         || st.entries().stream().anyMatch(e -> e.state().isFailed())
         || (ctx.config().flag(ConfigKey.VALIDATE_ON_MIGRATE)
@@ -75,18 +78,19 @@ final class MigrateCommand {
         InfoCommand.stateOf(ctx, rows, st));
   }
 
-  private static MigrateResult migrateLocked(CommandContext ctx, boolean resume) {
+  private static MigrateResult migrateLocked(
+      CommandContext ctx, boolean resume, DeployPhase phase) {
     Session s = ctx.session();
     Callbacks callbacks = ctx.callbacks();
     List<String> warnings = new ArrayList<>(ctx.resolution().warnings());
     List<HistoryRow> rows = HistorySetup.prepare(ctx, true);
-    StateCalculator.States st = ctx.states(rows);
+    StateCalculator.States st = ctx.states(rows, phase);
     List<AppliedMigration> applied = new ArrayList<>();
     String initial = st.lastApplied() == null ? null : st.lastApplied().toString();
     if (resume) {
       applied.add(resumeFailed(ctx, st));
       rows = s.readHistory();
-      st = ctx.states(rows);
+      st = ctx.states(rows, phase);
     }
     refuseFailed(st);
     if (ctx.config().flag(ConfigKey.VALIDATE_ON_MIGRATE)) {
@@ -96,6 +100,7 @@ final class MigrateCommand {
         throw new ValidationException(issues);
       }
     }
+    logWaiting(st, phase);
     // The linter (or any reviewer) sees the pending migrations before anything runs.
     warnings.addAll(Reviews.run(s, ctx.resolution(), st.pending()));
     // beforeMigrate runs after the history table exists, so objects it creates are not mistaken
@@ -148,6 +153,29 @@ final class MigrateCommand {
   private static InfoResult finalState(CommandContext ctx) {
     List<HistoryRow> rows = ctx.session().readHistory();
     return InfoCommand.stateOf(ctx, rows, ctx.states(rows));
+  }
+
+  /** Says which post-phase migrations a pre-phase run leaves for the post-deploy run. */
+  private static void logWaiting(StateCalculator.States st, DeployPhase phase) {
+    if (phase != DeployPhase.PRE) {
+      return;
+    }
+    List<String> waiting = new ArrayList<>();
+    for (StateCalculator.Entry e : st.entries()) {
+      ResolvedMigration m = e.resolved();
+      if (e.state() == MigrationState.PENDING
+          && m != null
+          && !st.pending().contains(m)
+          && m.phase() == DeployPhase.POST) {
+        waiting.add(m.script());
+      }
+    }
+    if (!waiting.isEmpty()) {
+      LOG.info(
+          "Leaving {} post-deploy migration(s) pending for 'migrate --phase post': {}",
+          waiting.size(),
+          String.join(", ", waiting));
+    }
   }
 
   private static void refuseFailed(StateCalculator.States st) {

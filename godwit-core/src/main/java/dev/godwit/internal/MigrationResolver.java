@@ -1,6 +1,7 @@
 package dev.godwit.internal;
 
 import dev.godwit.api.ConfigKey;
+import dev.godwit.api.DeployPhase;
 import dev.godwit.api.ErrorCode;
 import dev.godwit.api.GodwitConfig;
 import dev.godwit.api.GodwitException;
@@ -194,8 +195,12 @@ final class MigrationResolver {
               int sum = checksum(r, charset);
               return new Integer[] {sum, sum};
             });
+    ResolvedMigration.Phase phase =
+        sc.phase() != null
+            ? ResolvedMigration.Phase.of(sc.phase())
+            : new ResolvedMigration.Phase(() -> PhaseDirective.read(r, charset));
     return new ResolvedMigration(
-        p.kind(), p.version(), p.description(), type, r.relativePath(), sums, r, sc, null);
+        p.kind(), p.version(), p.description(), type, r.relativePath(), sums, r, sc, null, phase);
   }
 
   /** The raw-text checksum, from the bytes for UTF-8 files that fit in memory. */
@@ -303,6 +308,7 @@ final class MigrationResolver {
         ResolvedMigration.Sums.of(jm.checksum()),
         null,
         ScriptConfig.NONE,
-        jm);
+        jm,
+        ResolvedMigration.Phase.of(jm.phase() == null ? DeployPhase.PRE : jm.phase()));
   }
 }
