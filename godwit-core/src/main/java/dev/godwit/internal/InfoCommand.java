@@ -89,7 +89,10 @@ final class InfoCommand {
         p != null ? p.applied() : null,
         p != null ? p.total() : null,
         m != null ? m.phase() : null,
-        null);
+        p != null && p.inBackfill()
+            ? new MigrationInfo.Backfill(
+                p.batchLine() != null ? p.batchLine() : p.failedLine(), p.batchKey(), p.batchRows())
+            : null);
   }
 
   /** Compares applied and local migrations; never throws for what it finds. */

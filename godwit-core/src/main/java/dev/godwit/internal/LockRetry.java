@@ -115,9 +115,7 @@ final class LockRetry implements AutoCloseable {
         watch(c);
         exec.run(st);
         if (!transactional) {
-          // The next statement gets its own attempts.
-          attempt = 1;
-          firstStart = 0;
+          nextStatement();
         }
         return;
       } catch (StatementExecutor.StatementFailure f) {
@@ -129,6 +127,12 @@ final class LockRetry implements AutoCloseable {
         executed[0] = skip + exec.executed();
       }
     }
+  }
+
+  /** After a statement (or a batch of a backfill) succeeded: the next one gets its own attempts. */
+  void nextStatement() {
+    attempt = 1;
+    firstStart = 0;
   }
 
   /** Undoes the session settings; a failure to do so must not hide the migration's outcome. */

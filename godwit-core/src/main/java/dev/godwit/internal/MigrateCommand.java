@@ -87,7 +87,7 @@ final class MigrateCommand {
     StateCalculator.States st = ctx.states(rows, phase);
     List<AppliedMigration> applied = new ArrayList<>();
     String initial = st.lastApplied() == null ? null : st.lastApplied().toString();
-    if (resume) {
+    if (resume || interruptedBackfill(s, st)) {
       applied.add(resumeFailed(ctx, st));
       rows = s.readHistory();
       st = ctx.states(rows, phase);
@@ -153,6 +153,33 @@ final class MigrateCommand {
   private static InfoResult finalState(CommandContext ctx) {
     List<HistoryRow> rows = ctx.session().readHistory();
     return InfoCommand.stateOf(ctx, rows, ctx.states(rows));
+  }
+
+  /**
+   * Whether the one failed migration is a backfill whose runner died or whose batch failed: its
+   * progress row says how far it got, so migrate continues it as {@code migrate --resume} would.
+   * Under the migration lock no other runner can still be at it.
+   */
+  private static boolean interruptedBackfill(Session s, StateCalculator.States st) {
+    List<StateCalculator.Entry> failed =
+        st.entries().stream().filter(e -> e.state().isFailed()).toList();
+    if (failed.size() != 1 || failed.get(0).resolved() == null) {
+      return false;
+    }
+    try {
+      ProgressTable.Progress p = s.progress.read(s.connection).get(failed.get(0).row().rank());
+      if (p != null && p.inBackfill()) {
+        LOG.info(
+            "{} was interrupted in a batched backfill ({} of {} statements done); continuing it",
+            failed.get(0).resolved().script(),
+            p.applied(),
+            p.total());
+        return true;
+      }
+      return false;
+    } catch (SQLException e) {
+      throw s.sqlFailure("read the progress of failed migrations", e);
+    }
   }
 
   /** Says which post-phase migrations a pre-phase run leaves for the post-deploy run. */
@@ -251,6 +278,6 @@ final class MigrateCommand {
     MigrationRunner.Prepared p = runner.prepare(m);
     LOG.info(
         "Resuming {} at statement {} of {}", m.script(), progress.applied() + 1, progress.total());
-    return runner.run(m, p, CallbackEvent.Around.EACH_MIGRATE, row, progress.applied());
+    return runner.run(m, p, CallbackEvent.Around.EACH_MIGRATE, row, progress);
   }
 }
