@@ -194,4 +194,36 @@ class BackfillIT {
         "CREATE TABLE first_statement (id INT);\n-- godwit:batch key=id\nUPDATE loose SET n = n + 1;\n");
     assertThatThrownBy(godwit::migrate).hasMessageContaining("loose.id may be NULL");
   }
+
+  @ParameterizedTest
+  @MethodSource("databases")
+  void aBatchThatTimesOutOnARowLockIsRetriedAlone(TestDatabase.Factory f) throws Exception {
+    TestDatabase db = f.create().get();
+    counters(db);
+    write("V2__backfill.sql", "-- godwit:batch rows=500\nUPDATE counters SET n = n + 1;\n");
+    write("V2__backfill.sql.conf", "executeInTransaction=false\nlockTimeout=1s\nlockRetries=20\n");
+    try (Connection holder = db.connect()) {
+      holder.setAutoCommit(false);
+      try (Statement st = holder.createStatement()) {
+        st.executeUpdate("UPDATE counters SET k = 1 WHERE id = 1800");
+      }
+      Thread release =
+          new Thread(
+              () -> {
+                try {
+                  Thread.sleep(2500);
+                  holder.commit();
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+      release.start();
+      long t0 = System.nanoTime();
+      db.configure(dir).load().migrate();
+      release.join();
+      assertThat((System.nanoTime() - t0) / 1_000_000).isGreaterThanOrEqualTo(2000);
+    }
+    assertThat(db.query("SELECT COUNT(*) FROM counters WHERE n = 1")).isEqualTo("2500");
+    assertThat(db.query("SELECT COUNT(*) FROM counters WHERE n <> 1")).isEqualTo("0");
+  }
 }
