@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BackfillKillIT {
   private static final int ROWS = 200_000;
-  private static final int KILLS = 4;
+  private static final int KILLS = 3;
   private static final Path JAR = Paths.get("target", "godwit-cli.jar").toAbsolutePath();
 
   @TempDir Path dir;
@@ -63,7 +63,7 @@ class BackfillKillIT {
         "CREATE TABLE counters (id INT PRIMARY KEY, n INT NOT NULL);\n");
     Files.writeString(
         sql.resolve("V2__backfill.sql"),
-        "-- godwit:batch rows=2000 pause=2ms\nUPDATE counters SET n = n + 1;\n");
+        "-- godwit:batch rows=4000\nUPDATE counters SET n = n + 1;\n");
     Files.writeString(sql.resolve("V2__backfill.sql.conf"), "executeInTransaction=false\n");
     List<String> args =
         List.of(

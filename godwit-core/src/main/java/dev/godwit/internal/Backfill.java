@@ -104,14 +104,14 @@ final class Backfill {
     long lastLine = began;
     boolean interactive = System.console() != null;
     LOG.info(
-        "{}:{}: backfill of {} in batches of {} rows by key ({}){}, about {} rows in the table",
+        "{}:{}: backfill of {} in batches of {} rows by key ({}){}, {} rows in the table",
         script,
         st.line(),
         target.displayName(),
         d.rows(),
         String.join(", ", key),
         last == null ? "" : ", resuming after key " + Key.encode(last) + " with " + done + " done",
-        estimate);
+        estimate > 0 ? "about " + estimate : "an unknown number of");
     while (true) {
       Batch b = batch(c, st, sql, last, done, applied);
       done += b.rows;
