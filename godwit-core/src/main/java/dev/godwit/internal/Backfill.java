@@ -215,7 +215,7 @@ final class Backfill {
         } catch (SQLException ignored) {
           e.addSuppressed(ignored);
         }
-        if (!retry.again(e, st, false)) {
+        if (!retry.again(e, st, "batch")) {
           throw new StatementExecutor.StatementFailure(st, e);
         }
       }

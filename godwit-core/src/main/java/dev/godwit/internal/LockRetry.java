@@ -166,6 +166,14 @@ final class LockRetry implements AutoCloseable {
    * migration, again.
    */
   boolean again(Exception cause, Statement statement, boolean wholeMigration) {
+    return again(cause, statement, wholeMigration ? "migration" : "statement");
+  }
+
+  /**
+   * As {@link #again(Exception, Statement, boolean)}, naming what is retried: {@code migration},
+   * {@code statement} or a backfill's {@code batch}.
+   */
+  boolean again(Exception cause, Statement statement, String unit) {
     if (!isLockTimeout(cause)) {
       return false;
     }
@@ -187,7 +195,7 @@ final class LockRetry implements AutoCloseable {
         policy.retries() + 1,
         LockTimeoutPolicy.format(policy.lockTimeout()) + effective(),
         blockedBy(lastBlockers),
-        wholeMigration ? "migration" : "statement",
+        unit,
         seconds(pause),
         lastBlockers.isEmpty() ? "" : " or as soon as the blockers end");
     attempt++;

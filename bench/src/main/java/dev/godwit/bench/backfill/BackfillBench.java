@@ -1,5 +1,6 @@
 package dev.godwit.bench.backfill;
 
+import dev.godwit.api.ConfigKey;
 import dev.godwit.api.Godwit;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,11 +58,21 @@ public final class BackfillBench {
         } else {
           Path dir = Files.createTempDirectory("backfill-bench");
           Files.writeString(
-              dir.resolve("V1__backfill.sql"),
+              dir.resolve("V2__backfill.sql"),
               "-- godwit:batch rows=" + batch + "\nUPDATE counters SET n = n + 1;\n");
-          Files.writeString(dir.resolve("V1__backfill.sql.conf"), "executeInTransaction=false\n");
-          Godwit.configure().url(url, user, "").locations("filesystem:" + dir).load().migrate();
-          lockMs = query(url, user, "SELECT batch_longest_ms FROM godwit_schema_history_progress");
+          Files.writeString(dir.resolve("V2__backfill.sql.conf"), "executeInTransaction=false\n");
+          // The table exists already: baseline at 1, then the backfill is V2.
+          Godwit.configure()
+              .url(url, user, "")
+              .locations("filesystem:" + dir)
+              .set(ConfigKey.BASELINE_ON_MIGRATE, true)
+              .load()
+              .migrate();
+          lockMs =
+            query(
+                url,
+                user,
+                "SELECT batch_longest_ms FROM godwit_schema_history_progress WHERE version = '2'");
         }
         long ms = (System.nanoTime() - t0) / 1_000_000;
         probe.finish();
@@ -84,7 +95,10 @@ public final class BackfillBench {
         exec(url, user, "DROP TABLE IF EXISTS godwit_schema_history");
       }
     } finally {
-      admin(admin, user, "DROP DATABASE IF EXISTS " + db);
+      admin(
+          admin,
+          user,
+          "DROP DATABASE IF EXISTS " + db + (name.equals("PostgreSQL") ? " WITH (FORCE)" : ""));
     }
   }
 
