@@ -56,8 +56,7 @@ class CliIT {
   @Test
   void phasePreLeavesPostDeployMigrationsPendingAndSaysSo() throws IOException {
     Files.writeString(
-        migrations.resolve("V3__drop_t.sql"),
-        "-- godwit:phase post\nDROP VIEW v;\nDROP TABLE t;\n");
+        migrations.resolve("V3__drop_t.sql"), "-- godwit:phase post\nDROP TABLE t;\n");
     Files.writeString(migrations.resolve("V4__t2.sql"), "CREATE TABLE t2 (id INT);\n");
     Files.delete(migrations.resolve("R__v.sql"));
     Path cfg = config("");
