@@ -1,6 +1,7 @@
 package dev.godwit.cli;
 
 import dev.godwit.api.ConfigKey;
+import dev.godwit.api.DeployPhase;
 import dev.godwit.api.MigrationVersion;
 import dev.godwit.api.NameSuggestions;
 import dev.godwit.lint.LintSettings;
@@ -221,6 +222,14 @@ final class Args {
           MigrationVersion.parse(v);
         } catch (IllegalArgumentException e) {
           throw new UsageException(name + " takes a version such as 1 or 2.1, not '" + value + "'");
+        }
+      }
+      case PHASE -> {
+        try {
+          DeployPhase.parse(value);
+        } catch (IllegalArgumentException e) {
+          throw new UsageException(
+              name + " takes pre (before the new code is deployed) or post, not '" + value + "'");
         }
       }
       case SEVERITY -> {

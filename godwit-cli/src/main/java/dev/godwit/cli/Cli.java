@@ -1,6 +1,7 @@
 package dev.godwit.cli;
 
 import dev.godwit.api.ConfigKey;
+import dev.godwit.api.DeployPhase;
 import dev.godwit.api.ErrorCode;
 import dev.godwit.api.Godwit;
 import dev.godwit.api.GodwitConfig;
@@ -138,7 +139,12 @@ final class Cli {
   private int execute(Args args, Godwit godwit, Output output) {
     switch (args.command) {
       case MIGRATE -> {
-        MigrateResult result = args.has(Option.RESUME) ? godwit.resume() : godwit.migrate();
+        DeployPhase phase =
+            args.has(Option.PHASE) ? DeployPhase.parse(args.value(Option.PHASE)) : null;
+        MigrateResult result =
+            phase == null
+                ? (args.has(Option.RESUME) ? godwit.resume() : godwit.migrate())
+                : (args.has(Option.RESUME) ? godwit.resume(phase) : godwit.migrate(phase));
         // The table after a change shows where things stand; after a no-op it would only repeat
         // the one line.
         boolean table = !args.has(Option.JSON) && !result.applied().isEmpty();
@@ -169,7 +175,9 @@ final class Cli {
           output.plan(
               args.has(Option.UNDO_PLAN)
                   ? godwit.planUndo(args.count(), args.value(Option.UNDO_TARGET))
-                  : godwit.plan());
+                  : args.has(Option.PHASE)
+                      ? godwit.plan(DeployPhase.parse(args.value(Option.PHASE)))
+                      : godwit.plan());
       default -> throw new IllegalStateException("unhandled command " + args.command);
     }
     return ExitCode.OK.code;

@@ -37,6 +37,13 @@ enum Option {
       Value.NONE,
       "continue a failed migration from its failed statement",
       MIGRATE),
+  PHASE(
+      "--phase",
+      "pre|post",
+      Value.PHASE,
+      "pre: only pre-deploy migrations, post ones stay pending; post: everything pending",
+      MIGRATE,
+      PLAN),
   MARK_APPLIED(
       "--mark-applied",
       "V",
@@ -102,7 +109,9 @@ enum Option {
     /** A migration version such as 1.2. */
     VERSION,
     /** A lint severity: info, warn or error. */
-    SEVERITY
+    SEVERITY,
+    /** A deploy phase: pre or post. */
+    PHASE
   }
 
   private final String name;

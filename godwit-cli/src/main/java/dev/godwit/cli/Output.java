@@ -143,6 +143,9 @@ final class Output {
         o.put("undoable", m.undoable());
         o.put("statementsApplied", m.statementsApplied());
         o.put("statementsTotal", m.statementsTotal());
+        o.put("phase", m.phase() == null ? null : m.phase().label());
+        o.put("waitsForPostDeploy", m.waitsForPostDeploy());
+        o.put("backfill", backfill(m.backfill()));
         items.add(o);
       }
       doc.put("migrations", items);
@@ -166,7 +169,7 @@ final class Output {
     List<String[]> rows = new ArrayList<>();
     rows.add(
         new String[] {
-          "Category", "Version", "Description", "Type", "Installed On", "State", "Undoable"
+          "Category", "Version", "Description", "Type", "Phase", "Installed On", "State", "Undoable"
         });
     for (MigrationInfo m : r.migrations()) {
       rows.add(
@@ -175,6 +178,7 @@ final class Output {
             m.version() == null ? "" : m.version(),
             m.description(),
             m.type().name(),
+            m.phase() == null ? "" : m.phase().label(),
             m.installedOn() == null ? "" : TIME.format(m.installedOn()),
             stateName(m),
             m.undoable() ? "Yes" : "No"
@@ -193,8 +197,32 @@ final class Output {
     return m.version() == null ? "Repeatable" : "Versioned";
   }
 
+  private static Map<String, Object> backfill(MigrationInfo.Backfill b) {
+    if (b == null) {
+      return null;
+    }
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("line", b.line());
+    o.put("lastKey", b.lastKey());
+    o.put("rowsDone", b.rowsDone());
+    return o;
+  }
+
   private static String stateName(MigrationInfo m) {
     String name = baseStateName(m);
+    if (m.waitsForPostDeploy()) {
+      name += " (waiting for the post-deploy phase)";
+    }
+    if (m.backfill() != null) {
+      name +=
+          " (backfill at line "
+              + m.backfill().line()
+              + ": "
+              + m.backfill().rowsDone()
+              + " rows done"
+              + (m.backfill().lastKey() == null ? "" : ", last key " + m.backfill().lastKey())
+              + ")";
+    }
     if (m.statementsApplied() != null) {
       return name
           + " ("
@@ -396,6 +424,7 @@ final class Output {
         m.put("type", p.type());
         m.put("script", p.script());
         m.put("transactional", p.transactional());
+        m.put("phase", p.phase() == null ? null : p.phase().label());
         List<Object> statements = new ArrayList<>();
         for (PlanResult.PlannedStatement s : p.statements()) {
           Map<String, Object> st = new LinkedHashMap<>();
@@ -434,7 +463,8 @@ final class Output {
               + " ("
               + p.script()
               + "), "
-              + (p.transactional() ? "in one transaction" : "WITHOUT a transaction"));
+              + (p.transactional() ? "in one transaction" : "WITHOUT a transaction")
+              + (p.phase() == dev.godwit.api.DeployPhase.POST ? ", post-deploy phase" : ""));
       for (PlanResult.PlannedStatement s : p.statements()) {
         String[] lines = s.sql().split("\n", -1);
         out.printf(Locale.ROOT, "  %5d | %s%n", s.line(), lines[0]);

@@ -54,6 +54,38 @@ class CliIT {
   }
 
   @Test
+  void phasePreLeavesPostDeployMigrationsPendingAndSaysSo() throws IOException {
+    Files.writeString(
+        migrations.resolve("V3__drop_t.sql"), "-- godwit:phase post\nDROP TABLE t;\n");
+    Files.writeString(migrations.resolve("V4__t2.sql"), "CREATE TABLE t2 (id INT);\n");
+    Files.delete(migrations.resolve("R__v.sql"));
+    Path cfg = config("");
+    CliRun plan = godwit("--config", cfg.toString(), "plan", "--phase", "pre", "--json");
+    assertThat(plan.exit()).as(plan.err()).isZero();
+    assertThat(plan.json().get("command").asText()).isEqualTo("migrate --phase pre");
+    assertThat(plan.json().get("migrations")).hasSize(3);
+
+    CliRun pre = godwit("--config", cfg.toString(), "migrate", "--phase", "pre", "--json");
+    assertThat(pre.exit()).as(pre.err()).isZero();
+    assertThat(pre.json().get("migrationsApplied").asInt()).isEqualTo(3);
+    CliRun info = godwit("--config", cfg.toString(), "info", "--json");
+    JsonNode v3 = info.json().get("migrations").get(3);
+    assertThat(v3.get("version").asText()).isEqualTo("3");
+    assertThat(v3.get("phase").asText()).isEqualTo("post");
+    assertThat(v3.get("waitsForPostDeploy").asBoolean()).isTrue();
+    CliRun text = godwit("--config", cfg.toString(), "info");
+    assertThat(text.out()).contains("Pending (waiting for the post-deploy phase)");
+
+    CliRun post = godwit("--config", cfg.toString(), "migrate", "--phase", "post");
+    assertThat(post.exit()).as(post.err()).isZero();
+    assertThat(post.out()).contains("Applied 1 migration");
+
+    CliRun bad = godwit("--config", cfg.toString(), "migrate", "--phase", "later");
+    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(bad.err()).contains("--phase takes pre (before the new code is deployed) or post");
+  }
+
+  @Test
   void migrateThenInfoAsJsonHaveTheDocumentedShape() throws IOException {
     Path cfg = config("");
     CliRun migrate = godwit("--config", cfg.toString(), "migrate", "--json");

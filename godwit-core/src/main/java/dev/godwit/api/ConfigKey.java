@@ -197,6 +197,20 @@ public enum ConfigKey {
       "0",
       "Longest run of one statement (PostgreSQL, MariaDB); 0 turns it off",
       Accepts.one(DurationText.ACCEPTED, Check.NONE)),
+  BACKFILL_ROWS(
+      "backfillRows",
+      Kind.INTEGER,
+      "1000",
+      "Rows per batch of a -- godwit:batch backfill, each batch its own transaction (rows="
+          + " in the directive overrides)",
+      Accepts.one("a whole number of rows, 1 or more", Check.POSITIVE)),
+  BACKFILL_PAUSE(
+      "backfillPause",
+      Kind.DURATION,
+      "0",
+      "Pause between the batches of a backfill, room for the application's writes (pause= in"
+          + " the directive overrides)",
+      Accepts.one(DurationText.ACCEPTED, Check.NONE)),
   CONNECT_RETRIES(
       "connectRetries",
       Kind.INTEGER,

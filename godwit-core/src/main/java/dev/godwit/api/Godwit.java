@@ -50,7 +50,20 @@ public final class Godwit {
    * @throws LockTimeoutException when another runner holds the lock too long
    */
   public MigrateResult migrate() {
-    return engine.migrate(false);
+    return engine.migrate(false, null);
+  }
+
+  /**
+   * Applies the pending migrations of one deploy phase. {@link DeployPhase#PRE} (before the new
+   * code is deployed) applies the pending pre-phase migrations in version order and leaves the
+   * post-phase ones pending, even below versions it applies; {@link DeployPhase#POST} (after every
+   * instance runs the new code) applies everything pending, post-phase migrations included.
+   *
+   * @throws ValidationException when validation fails; nothing was applied
+   * @throws MigrationFailedException when a statement fails
+   */
+  public MigrateResult migrate(DeployPhase phase) {
+    return engine.migrate(false, Objects.requireNonNull(phase, "phase"));
   }
 
   /**
@@ -61,7 +74,15 @@ public final class Godwit {
    *     the file changed
    */
   public MigrateResult resume() {
-    return engine.migrate(true);
+    return engine.migrate(true, null);
+  }
+
+  /**
+   * As {@link #resume()}, then applies the rest of one deploy phase ({@link
+   * #migrate(DeployPhase)}).
+   */
+  public MigrateResult resume(DeployPhase phase) {
+    return engine.migrate(true, Objects.requireNonNull(phase, "phase"));
   }
 
   /** Every migration with its state. */
@@ -147,7 +168,12 @@ public final class Godwit {
 
   /** What {@link #migrate()} would do, computed without changing anything. */
   public PlanResult plan() {
-    return engine.plan();
+    return engine.plan(null);
+  }
+
+  /** What {@link #migrate(DeployPhase)} would do, computed without changing anything. */
+  public PlanResult plan(DeployPhase phase) {
+    return engine.plan(Objects.requireNonNull(phase, "phase"));
   }
 
   /** What {@link #undo(int, String, boolean)} would do, computed without changing anything. */

@@ -20,6 +20,14 @@ public interface JavaMigration {
     return null;
   }
 
+  /**
+   * The deploy phase it belongs to: {@link DeployPhase#PRE} (the default) or {@link
+   * DeployPhase#POST}, which {@code migrate --phase pre} leaves pending.
+   */
+  default DeployPhase phase() {
+    return DeployPhase.PRE;
+  }
+
   /** Whether {@link #migrate} may run inside a transaction. */
   default boolean canExecuteInTransaction() {
     return true;

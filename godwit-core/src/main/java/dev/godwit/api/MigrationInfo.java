@@ -19,6 +19,8 @@ import java.time.Instant;
  * @param statementsApplied for a failed migration whose progress Godwit recorded, how many of its
  *     statements ran and stayed applied; otherwise null
  * @param statementsTotal for such a migration, how many statements it has; otherwise null
+ * @param phase the deploy phase of its file (pre or post), or null when there is no file
+ * @param backfill where a running or interrupted batched backfill of it stands, or null
  */
 public record MigrationInfo(
     String version,
@@ -33,4 +35,25 @@ public record MigrationInfo(
     Integer installedRank,
     boolean undoable,
     Integer statementsApplied,
-    Integer statementsTotal) {}
+    Integer statementsTotal,
+    DeployPhase phase,
+    Backfill backfill) {
+
+  /**
+   * Where a batched backfill ({@code -- godwit:batch}) of a migration stands.
+   *
+   * @param line the line of its statement
+   * @param lastKey the key of the last row of the last committed batch, as text; null before the
+   *     first batch committed
+   * @param rowsDone rows the committed batches changed
+   */
+  public record Backfill(int line, String lastKey, long rowsDone) {}
+
+  /**
+   * Whether it waits for the post-deploy run: a pending post-phase migration, which {@code migrate
+   * --phase pre} leaves alone.
+   */
+  public boolean waitsForPostDeploy() {
+    return state == MigrationState.PENDING && phase == DeployPhase.POST;
+  }
+}

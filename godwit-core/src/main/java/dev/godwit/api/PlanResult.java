@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * What {@code migrate} or {@code undo} would do, computed without changing anything.
  *
- * @param command "migrate" or "undo"
+ * @param command "migrate", "migrate --phase pre", "migrate --phase post" or "undo"
  * @param migrations the migrations that would run, in order
  * @param warnings warnings such as misnamed files
  */
@@ -28,6 +28,7 @@ public record PlanResult(String command, List<Planned> migrations, List<String> 
    * @param statements the statements, in order
    * @param historyRow the history row it would write, described
    * @param lock the lock-wait bounds and retries it would run with, or null when not computed
+   * @param phase the deploy phase it belongs to
    */
   public record Planned(
       String version,
@@ -37,11 +38,34 @@ public record PlanResult(String command, List<Planned> migrations, List<String> 
       boolean transactional,
       List<PlannedStatement> statements,
       String historyRow,
-      LockPolicy lock) {
+      LockPolicy lock,
+      DeployPhase phase) {
 
     /** Freezes the list. */
     public Planned {
       statements = List.copyOf(statements);
+    }
+
+    /** A planned pre-phase migration. */
+    public Planned(
+        String version,
+        String description,
+        MigrationType type,
+        String script,
+        boolean transactional,
+        List<PlannedStatement> statements,
+        String historyRow,
+        LockPolicy lock) {
+      this(
+          version,
+          description,
+          type,
+          script,
+          transactional,
+          statements,
+          historyRow,
+          lock,
+          DeployPhase.PRE);
     }
 
     /** A planned migration without its lock policy. */

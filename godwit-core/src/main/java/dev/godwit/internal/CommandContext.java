@@ -1,6 +1,7 @@
 package dev.godwit.internal;
 
 import dev.godwit.api.ConfigKey;
+import dev.godwit.api.DeployPhase;
 import dev.godwit.api.GodwitConfig;
 import dev.godwit.api.MigrationTarget;
 import dev.godwit.api.MigrationVersion;
@@ -37,7 +38,15 @@ record CommandContext(Session session, Resolution resolution, Callbacks callback
 
   /** The state of every migration against these history rows, under the configured target. */
   StateCalculator.States states(List<HistoryRow> rows) {
+    return states(rows, null);
+  }
+
+  /**
+   * The states for a run of one deploy phase: with {@link DeployPhase#PRE} the post-phase
+   * migrations stay out of the run list; null runs everything.
+   */
+  StateCalculator.States states(List<HistoryRow> rows, DeployPhase phase) {
     return StateCalculator.compute(
-        resolution, rows, target(), config().flag(ConfigKey.OUT_OF_ORDER));
+        resolution, rows, target(), config().flag(ConfigKey.OUT_OF_ORDER), phase);
   }
 }

@@ -2,6 +2,7 @@ package dev.godwit.internal;
 
 import dev.godwit.api.BaselineResult;
 import dev.godwit.api.CleanResult;
+import dev.godwit.api.DeployPhase;
 import dev.godwit.api.GodwitConfig;
 import dev.godwit.api.InfoResult;
 import dev.godwit.api.MigrateResult;
@@ -40,10 +41,12 @@ public final class Engine {
    * Applies the pending migrations.
    *
    * @param resume first continue the failed migration from its failed statement
+   * @param phase {@link DeployPhase#PRE} leaves post-phase migrations pending; null applies all
    */
-  public MigrateResult migrate(boolean resume) {
+  public MigrateResult migrate(boolean resume, DeployPhase phase) {
     // Migrate fires beforeMigrate and afterMigrate itself, once the history table exists.
-    return inSession(CallbackEvent.Around.MIGRATE, false, ctx -> MigrateCommand.run(ctx, resume));
+    return inSession(
+        CallbackEvent.Around.MIGRATE, false, ctx -> MigrateCommand.run(ctx, resume, phase));
   }
 
   /** Records a failed migration as applied, with an audit entry. */
@@ -84,9 +87,9 @@ public final class Engine {
     return ScriptsCommand.run(config, request);
   }
 
-  /** What migrate would do, without changing anything. */
-  public PlanResult plan() {
-    return inSession(null, PlanCommand::migrate);
+  /** What migrate would do in a deploy phase (null: all of it), without changing anything. */
+  public PlanResult plan(DeployPhase phase) {
+    return inSession(null, ctx -> PlanCommand.migrate(ctx, phase));
   }
 
   /** What undo would do, without changing anything. */

@@ -87,7 +87,12 @@ final class InfoCommand {
         r != null ? r.rank() : null,
         undoable,
         p != null ? p.applied() : null,
-        p != null ? p.total() : null);
+        p != null ? p.total() : null,
+        m != null ? m.phase() : null,
+        p != null && p.inBackfill()
+            ? new MigrationInfo.Backfill(
+                p.batchLine() != null ? p.batchLine() : p.failedLine(), p.batchKey(), p.batchRows())
+            : null);
   }
 
   /** Compares applied and local migrations; never throws for what it finds. */

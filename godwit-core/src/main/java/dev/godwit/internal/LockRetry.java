@@ -115,9 +115,7 @@ final class LockRetry implements AutoCloseable {
         watch(c);
         exec.run(st);
         if (!transactional) {
-          // The next statement gets its own attempts.
-          attempt = 1;
-          firstStart = 0;
+          nextStatement();
         }
         return;
       } catch (StatementExecutor.StatementFailure f) {
@@ -129,6 +127,12 @@ final class LockRetry implements AutoCloseable {
         executed[0] = skip + exec.executed();
       }
     }
+  }
+
+  /** After a statement (or a batch of a backfill) succeeded: the next one gets its own attempts. */
+  void nextStatement() {
+    attempt = 1;
+    firstStart = 0;
   }
 
   /** Undoes the session settings; a failure to do so must not hide the migration's outcome. */
@@ -162,6 +166,14 @@ final class LockRetry implements AutoCloseable {
    * migration, again.
    */
   boolean again(Exception cause, Statement statement, boolean wholeMigration) {
+    return again(cause, statement, wholeMigration ? "migration" : "statement");
+  }
+
+  /**
+   * As {@link #again(Exception, Statement, boolean)}, naming what is retried: {@code migration},
+   * {@code statement} or a backfill's {@code batch}.
+   */
+  boolean again(Exception cause, Statement statement, String unit) {
     if (!isLockTimeout(cause)) {
       return false;
     }
@@ -183,7 +195,7 @@ final class LockRetry implements AutoCloseable {
         policy.retries() + 1,
         LockTimeoutPolicy.format(policy.lockTimeout()) + effective(),
         blockedBy(lastBlockers),
-        wholeMigration ? "migration" : "statement",
+        unit,
         seconds(pause),
         lastBlockers.isEmpty() ? "" : " or as soon as the blockers end");
     attempt++;

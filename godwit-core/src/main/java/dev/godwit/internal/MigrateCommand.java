@@ -2,6 +2,7 @@ package dev.godwit.internal;
 
 import dev.godwit.api.AppliedMigration;
 import dev.godwit.api.ConfigKey;
+import dev.godwit.api.DeployPhase;
 import dev.godwit.api.ErrorCode;
 import dev.godwit.api.GodwitException;
 import dev.godwit.api.InfoResult;
@@ -30,16 +31,18 @@ final class MigrateCommand {
    * Applies the pending migrations.
    *
    * @param resume first continue the failed migration from its failed statement
+   * @param phase {@link DeployPhase#PRE} leaves post-phase migrations pending; null or {@link
+   *     DeployPhase#POST} applies everything pending
    */
-  static MigrateResult run(CommandContext ctx, boolean resume) {
+  static MigrateResult run(CommandContext ctx, boolean resume, DeployPhase phase) {
     if (!resume) {
-      MigrateResult upToDate = upToDateWithoutLock(ctx);
+      MigrateResult upToDate = upToDateWithoutLock(ctx, phase);
       if (upToDate != null) {
         return upToDate;
       }
     }
     try (MigrationLock lock = ctx.session().lock()) {
-      return migrateLocked(ctx, resume);
+      return migrateLocked(ctx, resume, phase);
     }
   }
 
@@ -48,7 +51,7 @@ final class MigrateCommand {
    * it shows nothing pending and nothing failed, taking the lock would change nothing. Anything
    * else (pending work, problems, migrate callbacks) goes through the locked path.
    */
-  private static MigrateResult upToDateWithoutLock(CommandContext ctx) {
+  private static MigrateResult upToDateWithoutLock(CommandContext ctx, DeployPhase phase) {
     CallbackEvent.Around events = CallbackEvent.Around.MIGRATE;
     for (CallbackEvent event : List.of(events.before(), events.after(), events.error())) {
       if (ctx.callbacks().has(event)) {
@@ -59,7 +62,7 @@ final class MigrateCommand {
     if (rows.isEmpty()) {
       return null;
     }
-    StateCalculator.States st = ctx.states(rows);
+    StateCalculator.States st = ctx.states(rows, phase);
     if (!st.pending().isEmpty()
         || st.entries().stream().anyMatch(e -> e.state().isFailed())
         || (ctx.config().flag(ConfigKey.VALIDATE_ON_MIGRATE)
@@ -75,18 +78,19 @@ final class MigrateCommand {
         InfoCommand.stateOf(ctx, rows, st));
   }
 
-  private static MigrateResult migrateLocked(CommandContext ctx, boolean resume) {
+  private static MigrateResult migrateLocked(
+      CommandContext ctx, boolean resume, DeployPhase phase) {
     Session s = ctx.session();
     Callbacks callbacks = ctx.callbacks();
     List<String> warnings = new ArrayList<>(ctx.resolution().warnings());
     List<HistoryRow> rows = HistorySetup.prepare(ctx, true);
-    StateCalculator.States st = ctx.states(rows);
+    StateCalculator.States st = ctx.states(rows, phase);
     List<AppliedMigration> applied = new ArrayList<>();
     String initial = st.lastApplied() == null ? null : st.lastApplied().toString();
-    if (resume) {
+    if (resume || interruptedBackfill(s, st)) {
       applied.add(resumeFailed(ctx, st));
       rows = s.readHistory();
-      st = ctx.states(rows);
+      st = ctx.states(rows, phase);
     }
     refuseFailed(st);
     if (ctx.config().flag(ConfigKey.VALIDATE_ON_MIGRATE)) {
@@ -96,6 +100,7 @@ final class MigrateCommand {
         throw new ValidationException(issues);
       }
     }
+    logWaiting(st, phase);
     // What would fail only after a migration's DDL ran (a version too long for the history, no
     // right to write it) fails now, with nothing run.
     Preflight.check(s, st.pending(), HistoryRow.nextRank(rows));
@@ -218,6 +223,56 @@ final class MigrateCommand {
     return InfoCommand.stateOf(ctx, rows, ctx.states(rows));
   }
 
+  /**
+   * Whether the one failed migration is a backfill whose runner died or whose batch failed: its
+   * progress row says how far it got, so migrate continues it as {@code migrate --resume} would.
+   * Under the migration lock no other runner can still be at it.
+   */
+  private static boolean interruptedBackfill(Session s, StateCalculator.States st) {
+    List<StateCalculator.Entry> failed =
+        st.entries().stream().filter(e -> e.state().isFailed()).toList();
+    if (failed.size() != 1 || failed.get(0).resolved() == null) {
+      return false;
+    }
+    try {
+      ProgressTable.Progress p = s.progress.read(s.connection).get(failed.get(0).row().rank());
+      if (p != null && p.inBackfill()) {
+        LOG.info(
+            "{} was interrupted in a batched backfill ({} of {} statements done); continuing it",
+            failed.get(0).resolved().script(),
+            p.applied(),
+            p.total());
+        return true;
+      }
+      return false;
+    } catch (SQLException e) {
+      throw s.sqlFailure("read the progress of failed migrations", e);
+    }
+  }
+
+  /** Says which post-phase migrations a pre-phase run leaves for the post-deploy run. */
+  private static void logWaiting(StateCalculator.States st, DeployPhase phase) {
+    if (phase != DeployPhase.PRE) {
+      return;
+    }
+    List<String> waiting = new ArrayList<>();
+    for (StateCalculator.Entry e : st.entries()) {
+      ResolvedMigration m = e.resolved();
+      if (e.state() == MigrationState.PENDING
+          && m != null
+          && !st.pending().contains(m)
+          && m.phase() == DeployPhase.POST) {
+        waiting.add(m.script());
+      }
+    }
+    if (!waiting.isEmpty()) {
+      LOG.info(
+          "Leaving {} post-deploy migration(s) pending for 'migrate --phase post': {}",
+          waiting.size(),
+          String.join(", ", waiting));
+    }
+  }
+
   private static void refuseFailed(StateCalculator.States st) {
     for (StateCalculator.Entry e : st.entries()) {
       if (e.state() == MigrationState.FAILED || e.state() == MigrationState.MISSING_FAILED) {
@@ -291,6 +346,6 @@ final class MigrateCommand {
     MigrationRunner.Prepared p = runner.prepare(m);
     LOG.info(
         "Resuming {} at statement {} of {}", m.script(), progress.applied() + 1, progress.total());
-    return runner.run(m, p, CallbackEvent.Around.EACH_MIGRATE, row, progress.applied());
+    return runner.run(m, p, CallbackEvent.Around.EACH_MIGRATE, row, progress);
   }
 }

@@ -1,6 +1,7 @@
 package dev.godwit.internal;
 
 import dev.godwit.api.ConfigKey;
+import dev.godwit.api.DeployPhase;
 import dev.godwit.api.ErrorCode;
 import dev.godwit.api.GodwitConfig;
 import dev.godwit.api.GodwitException;
@@ -207,8 +208,12 @@ final class MigrationResolver {
               int sum = checksum(r, charset);
               return new Integer[] {sum, sum};
             });
+    ResolvedMigration.Phase phase =
+        sc.phase() != null
+            ? ResolvedMigration.Phase.of(sc.phase())
+            : new ResolvedMigration.Phase(() -> PhaseDirective.read(r, charset));
     return new ResolvedMigration(
-        p.kind(), p.version(), p.description(), type, r.relativePath(), sums, r, sc, null);
+        p.kind(), p.version(), p.description(), type, r.relativePath(), sums, r, sc, null, phase);
   }
 
   /** The raw-text checksum, from the bytes for UTF-8 files that fit in memory. */
@@ -410,7 +415,8 @@ final class MigrationResolver {
         ResolvedMigration.Sums.of(fm.checksum()),
         null,
         ScriptConfig.NONE,
-        fm);
+        fm,
+        ResolvedMigration.Phase.of(DeployPhase.PRE));
   }
 
   private static ResolvedMigration javaMigration(String className, JavaMigration jm) {
@@ -447,6 +453,7 @@ final class MigrationResolver {
         ResolvedMigration.Sums.of(jm.checksum()),
         null,
         ScriptConfig.NONE,
-        jm);
+        jm,
+        ResolvedMigration.Phase.of(jm.phase() == null ? DeployPhase.PRE : jm.phase()));
   }
 }

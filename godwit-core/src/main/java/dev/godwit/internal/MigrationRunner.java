@@ -2,6 +2,7 @@ package dev.godwit.internal;
 
 import dev.godwit.api.AppliedMigration;
 import dev.godwit.api.ConfigKey;
+import dev.godwit.api.ErrorCode;
 import dev.godwit.api.GodwitException;
 import dev.godwit.api.MigrationContext;
 import dev.godwit.api.MigrationFailedException;
@@ -37,13 +38,21 @@ final class MigrationRunner {
    * @param reason why it runs without one, or null
    * @param count how many executable statements it has
    * @param lock how it bounds its lock waits: the settings, with the script's own values
+   * @param backfills its batched backfills ({@code -- godwit:batch}); with any, its history and
+   *     progress rows are written before it starts
    */
   record Prepared(
       List<Statement> statements,
       boolean transactional,
       String reason,
       int count,
-      LockTimeoutPolicy lock) {}
+      LockTimeoutPolicy lock,
+      List<Statement> backfills) {
+
+    boolean backfill() {
+      return !backfills.isEmpty();
+    }
+  }
 
   private final Session session;
   private final Callbacks callbacks;
@@ -83,13 +92,20 @@ final class MigrationRunner {
           m.java().canExecuteInTransaction()
               && session.config.flag(ConfigKey.EXECUTE_IN_TRANSACTION);
       return new Prepared(
-          List.of(), tx, tx ? null : "the Java migration asks for no transaction", 1, policy);
+          List.of(),
+          tx,
+          tx ? null : "the Java migration asks for no transaction",
+          1,
+          policy,
+          List.of());
     }
     List<Statement> kept = new ArrayList<>();
     long size = 0;
     int count = 0;
     TransactionDecision decision = new TransactionDecision(session.config, session.dialect);
     LockOverrides header = null;
+    Statement batched = null;
+    List<Statement> backfills = new ArrayList<>();
     try (StatementStream s = reader.open(m.resource(), m.scriptConfig())) {
       while (s.hasNext()) {
         Statement st = s.next();
@@ -99,6 +115,10 @@ final class MigrationRunner {
         count++;
         header = LockOverrides.scan(header, st, m.displayName());
         decision.see(st);
+        if (BatchDirective.of(st, session.config, m.displayName()) != null) {
+          batched = batched == null ? st : batched;
+          backfills.add(st);
+        }
         if (kept != null) {
           size += st.sql().length() + (st.copyData() == null ? 0 : st.copyData().length());
           if (size > KEEP_LIMIT) {
@@ -110,12 +130,25 @@ final class MigrationRunner {
       }
     }
     TransactionDecision.Outcome tx = TransactionDecision.orRefuse(decision.decide(m));
+    if (tx.transactional() && batched != null) {
+      throw new GodwitException(
+          ErrorCode.SCRIPT_INVALID,
+          m.displayName()
+              + ":"
+              + batched.line()
+              + ": -- godwit:batch commits each batch on its own, so it cannot run inside the"
+              + " migration's transaction. Add executeInTransaction=false to "
+              + m.script()
+              + ".conf (best with the backfill in a migration of its own), or remove the"
+              + " directive to run the statement whole.");
+    }
     return new Prepared(
         kept,
         tx.transactional(),
         tx.reason(),
         count,
-        policy.with(m.scriptConfig().lock()).with(header));
+        policy.with(m.scriptConfig().lock()).with(header),
+        List.copyOf(backfills));
   }
 
   /**
@@ -126,15 +159,23 @@ final class MigrationRunner {
    * @param row the row to write on success (its execution time and success are filled in)
    */
   AppliedMigration run(ResolvedMigration m, Prepared p, CallbackEvent.Around each, HistoryRow row) {
-    return run(m, p, each, row, 0);
+    return run(m, p, each, row, null);
   }
 
   /**
-   * Runs the migration, skipping its first {@code skip} statements (they ran before a failure and
-   * stayed applied), and writes its history row, or turns the failed row into a successful one.
+   * Runs the migration from where a failed or interrupted run left it: skips the statements that
+   * ran and stayed applied, continues a backfill after its last committed batch, and turns the
+   * failed row into a successful one.
+   *
+   * @param from the progress of the failed run, or null for a fresh run
    */
   AppliedMigration run(
-      ResolvedMigration m, Prepared p, CallbackEvent.Around each, HistoryRow row, int skip) {
+      ResolvedMigration m,
+      Prepared p,
+      CallbackEvent.Around each,
+      HistoryRow row,
+      ProgressTable.Progress from) {
+    int skip = from == null ? 0 : from.applied();
     Connection c = session.connection;
     long start = System.nanoTime();
     try (LockRetry retry = new LockRetry(session, locks, p.lock(), m, row, p.count())) {
@@ -142,7 +183,7 @@ final class MigrationRunner {
         List<String> ran = new ArrayList<>();
         int[] executed = {0};
         try {
-          return attempt(m, p, each, row, skip, start, ran, executed, retry);
+          return attempt(m, p, each, row, from, start, ran, executed, retry);
         } catch (StatementExecutor.StatementFailure f) {
           // In a transaction a lock timeout rolls back the whole migration, which frees every
           // lock it held while it pauses, and runs it again.
@@ -153,9 +194,9 @@ final class MigrationRunner {
               && retry.again(f.cause, f.statement, true)) {
             continue;
           }
-          throw fail(m, p, each, row, start, ran, executed[0], f.statement, f.cause, skip, retry);
+          throw fail(m, p, each, row, start, ran, executed[0], f.statement, f.cause, from, retry);
         } catch (SQLException e) {
-          throw fail(m, p, each, row, start, ran, executed[0], null, e, skip, retry);
+          throw fail(m, p, each, row, start, ran, executed[0], null, e, from, retry);
         }
       }
     }
@@ -166,18 +207,29 @@ final class MigrationRunner {
       Prepared p,
       CallbackEvent.Around each,
       HistoryRow row,
-      int skip,
+      ProgressTable.Progress from,
       long start,
       List<String> ran,
       int[] executed,
       LockRetry retry)
       throws StatementExecutor.StatementFailure, SQLException {
     Connection c = session.connection;
+    int skip = from == null ? 0 : from.applied();
     if (!grouped) {
       c.setAutoCommit(!p.transactional());
     }
     StatementLocks.Restore restore = retry.apply(c, p.transactional());
     try {
+      for (Statement st : p.backfills()) {
+        // Checked before anything runs: a table without a usable key fails here, not half-way.
+        new Backfill(session, retry, m.script(), row)
+            .check(st, BatchDirective.of(st, session.config, m.displayName()));
+      }
+      if (p.backfill() && from == null) {
+        // Written first, so that a runner killed at any moment leaves a row saying how far it got.
+        session.history.insert(c, row.withOutcome(0, false));
+        session.progress.startBackfill(c, row, p.count(), session.installedBy);
+      }
       callbacks.fire(each.before(), c, m);
       if (m.java() != null) {
         retry.watch(c);
@@ -189,16 +241,17 @@ final class MigrationRunner {
         executed[0] = 1;
       } else {
         executed[0] = skip;
-        runScript(m, p, c, ran, executed, skip, retry);
+        runScript(m, p, c, ran, executed, from, row, retry);
       }
       callbacks.fire(each.after(), c, m);
       if (p.transactional()) {
         verifyLockOrRollBack(c, m);
       }
       int ms = elapsed(start);
-      if (skip > 0) {
+      if (from != null || p.backfill()) {
         session.history.markSuccess(c, row.rank(), ms);
-        session.progress.resolve(c, row, "RESUMED", session.installedBy);
+        session.progress.resolve(
+            c, row, from != null ? "RESUMED" : "COMPLETED", session.installedBy);
       } else {
         session.history.insert(c, row.withOutcome(ms, true));
       }
@@ -254,9 +307,11 @@ final class MigrationRunner {
       Connection c,
       List<String> ran,
       int[] executed,
-      int skip,
+      ProgressTable.Progress from,
+      HistoryRow row,
       LockRetry retry)
       throws StatementExecutor.StatementFailure {
+    int skip = from == null ? 0 : from.applied();
     int batch = p.transactional() ? session.config.number(ConfigKey.BATCH_SIZE) : 1;
     StatementStream stream =
         p.statements() != null
@@ -270,7 +325,31 @@ final class MigrationRunner {
         if (st.has(StatementFlag.COMMENT_ONLY) || seen++ < skip) {
           continue;
         }
-        retry.run(exec, st, p.transactional(), c, skip, executed);
+        BatchDirective d = BatchDirective.of(st, session.config, m.displayName());
+        if (d != null) {
+          // A resume continues the backfill it stopped in after its last committed batch.
+          Backfill.Start at =
+              from != null
+                      && from.inBackfill()
+                      && seen == skip + 1
+                      && from.batchLine() != null
+                      && from.batchLine() == st.line()
+                  ? new Backfill.Start(
+                      from.batchKey(), from.batchRows() == null ? 0 : from.batchRows())
+                  : Backfill.Start.BEGINNING;
+          new Backfill(session, retry, m.script(), row).run(st, d, skip + exec.executed(), at);
+          exec.ranElsewhere();
+          executed[0] = skip + exec.executed();
+        } else {
+          retry.run(exec, st, p.transactional(), c, skip, executed);
+          if (p.backfill()) {
+            try {
+              session.progress.statementsDone(c, row.rank(), skip + exec.executed());
+            } catch (SQLException e) {
+              throw new StatementExecutor.StatementFailure(st, e);
+            }
+          }
+        }
         if (batch == 1 && ran.size() < LISTED_STATEMENTS) {
           ran.add(m.script() + ":" + st.line() + " " + Messages.firstLine(st.sql()));
         }
@@ -295,9 +374,11 @@ final class MigrationRunner {
       int executed,
       Statement statement,
       Exception cause,
-      int skip,
+      ProgressTable.Progress from,
       LockRetry retry) {
     Connection c = session.connection;
+    int skip = from == null ? 0 : from.applied();
+    boolean rowWritten = from != null || p.backfill();
     boolean rolledBack = false;
     if (p.transactional()) {
       try {
@@ -320,7 +401,7 @@ final class MigrationRunner {
         // Part of it may stay applied: a failed row makes migrate stop until someone repairs,
         // and the progress row says how far it got, for migrate --resume.
         HistoryRow failed = row.withOutcome(elapsed(start), false);
-        if (skip == 0) {
+        if (!rowWritten) {
           session.history.insert(c, failed);
         }
         session.progress.record(

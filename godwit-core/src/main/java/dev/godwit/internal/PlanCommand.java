@@ -1,5 +1,6 @@
 package dev.godwit.internal;
 
+import dev.godwit.api.DeployPhase;
 import dev.godwit.api.PlanResult;
 import dev.godwit.sql.Statement;
 import dev.godwit.sql.StatementFlag;
@@ -10,11 +11,11 @@ import java.util.List;
 final class PlanCommand {
   private PlanCommand() {}
 
-  /** What migrate would do. */
-  static PlanResult migrate(CommandContext ctx) {
+  /** What migrate would do in a deploy phase (null: every pending migration). */
+  static PlanResult migrate(CommandContext ctx, DeployPhase phase) {
     Session s = ctx.session();
     List<HistoryRow> rows = s.readHistory();
-    StateCalculator.States st = ctx.states(rows);
+    StateCalculator.States st = ctx.states(rows, phase);
     int rank = HistoryRow.nextRank(rows);
     List<PlanResult.Planned> out = new ArrayList<>();
     MigrationRunner runner = new MigrationRunner(s, ctx.callbacks());
@@ -30,7 +31,8 @@ final class PlanCommand {
               + s.history.table()
               + " does not exist yet; migrate would create it.");
     }
-    return new PlanResult("migrate", out, warnings);
+    return new PlanResult(
+        phase == null ? "migrate" : "migrate --phase " + phase.label(), out, warnings);
   }
 
   /** What undo would do; see {@link UndoCommand#run}. */
@@ -88,6 +90,7 @@ final class PlanCommand {
         p.transactional(),
         statements,
         described,
-        runner.planned(p));
+        runner.planned(p),
+        m.phase());
   }
 }

@@ -14,6 +14,12 @@ import java.util.Map;
  * cleanup} column records what Godwit dropped on its own before running a statement again (an
  * INVALID index left by an interrupted CREATE INDEX CONCURRENTLY); a migration that needed such a
  * cleanup but then succeeded gets a row resolved as {@code CLEANED}.
+ *
+ * <p>A migration with a batched backfill ({@code -- godwit:batch}) gets its failed history row and
+ * its progress row before it starts, so that a runner killed at any moment leaves a row saying how
+ * far it got; each batch moves {@code batch_key} (the last key done) and {@code batch_rows} in the
+ * transaction of the batch itself. Once the migration completes, its row is resolved as {@code
+ * COMPLETED} (or {@code RESUMED}) and keeps the rows done and the longest batch.
  */
 final class ProgressTable {
   /**
@@ -24,10 +30,31 @@ final class ProgressTable {
    * @param total how many statements the migration has
    * @param failedLine the line of the statement that failed
    * @param checksum the checksum of the file that failed
-   * @param resolution null while open; RESUMED, MARKED_APPLIED or REPAIRED once resolved
+   * @param resolution null while open; RESUMED, COMPLETED, MARKED_APPLIED or REPAIRED once resolved
+   * @param batchLine the line of the backfill statement under way, or null
+   * @param batchKey the key of the last row its committed batches covered, encoded by {@link
+   *     Backfill.Key}, or null before the first batch
+   * @param batchRows rows its committed batches changed, or null for a migration without a backfill
    */
   record Progress(
-      int rank, int applied, int total, int failedLine, Integer checksum, String resolution) {}
+      int rank,
+      int applied,
+      int total,
+      int failedLine,
+      Integer checksum,
+      String resolution,
+      Integer batchLine,
+      String batchKey,
+      Long batchRows) {
+
+    /**
+     * Whether this is a migration with a backfill that is running or was interrupted (its runner
+     * killed, or a batch failed): {@code migrate} continues it without being asked.
+     */
+    boolean inBackfill() {
+      return resolution == null && batchRows != null;
+    }
+  }
 
   private final Dialect dialect;
   private final String schema;
@@ -54,7 +81,102 @@ final class ProgressTable {
             + " statements_total INT NOT NULL, failed_line INT NOT NULL, error VARCHAR(2000),"
             + " recorded_by VARCHAR(100) NOT NULL, recorded_on TIMESTAMP DEFAULT"
             + " CURRENT_TIMESTAMP, resolution VARCHAR(20), resolved_by VARCHAR(100), resolved_on"
-            + " TIMESTAMP NULL, cleanup VARCHAR(2000))");
+            + " TIMESTAMP NULL, cleanup VARCHAR(2000), batch_line INT, batch_key VARCHAR(1000),"
+            + " batch_rows BIGINT, batch_longest_ms BIGINT)");
+  }
+
+  /** Tables made before backfills existed get their columns when a backfill first needs them. */
+  private void ensureBatchColumns(Connection c) throws SQLException {
+    ensureCleanupColumn(c);
+    for (String column :
+        new String[] {
+          "batch_line INT",
+          "batch_key VARCHAR(1000)",
+          "batch_rows BIGINT",
+          "batch_longest_ms BIGINT"
+        }) {
+      String name = column.substring(0, column.indexOf(' '));
+      if (!Jdbc.exists(
+          c,
+          "SELECT 1 FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND"
+              + " LOWER(COLUMN_NAME) = ?",
+          schema,
+          table,
+          name)) {
+        Jdbc.execute(c, "ALTER TABLE " + qualified + " ADD COLUMN " + column);
+      }
+    }
+  }
+
+  /**
+   * Before a migration with a backfill starts: its progress row, open, so that a runner killed at
+   * any moment leaves a record of how far it got.
+   */
+  void startBackfill(Connection c, HistoryRow running, int total, String by) throws SQLException {
+    ensureBatchColumns(c);
+    delete(c, running.rank());
+    insert(
+        c,
+        running,
+        0,
+        total,
+        0,
+        "in progress: a batched backfill; if its runner is gone, migrate continues it",
+        by);
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE " + qualified + " SET batch_rows = 0 WHERE installed_rank = ?")) {
+      ps.setInt(1, running.rank());
+      ps.executeUpdate();
+    }
+  }
+
+  /** After a statement of a migration with a backfill ran (it committed by itself). */
+  void statementsDone(Connection c, int rank, int applied) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE "
+                + qualified
+                + " SET statements_applied = ?, batch_line = NULL, batch_key = NULL WHERE"
+                + " installed_rank = ?")) {
+      ps.setInt(1, applied);
+      ps.setInt(2, rank);
+      ps.executeUpdate();
+    }
+  }
+
+  /**
+   * In the transaction of a batch: how far the backfill got. With {@code key} null the statement is
+   * done: {@code applied} then counts it.
+   */
+  void batchDone(
+      Connection c, int rank, int applied, int line, String key, long rows, long longestMs)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE "
+                + qualified
+                + " SET statements_applied = ?, failed_line = ?, batch_line = ?, batch_key = ?,"
+                + " batch_rows = ?, batch_longest_ms = CASE WHEN batch_longest_ms IS NULL OR"
+                + " batch_longest_ms < ? THEN ? ELSE batch_longest_ms END WHERE installed_rank ="
+                + " ?")) {
+      ps.setInt(1, applied);
+      ps.setInt(2, line);
+      if (key == null) {
+        ps.setNull(3, java.sql.Types.INTEGER);
+      } else {
+        ps.setInt(3, line);
+      }
+      ps.setString(4, key);
+      ps.setLong(5, rows);
+      ps.setLong(6, longestMs);
+      ps.setLong(7, longestMs);
+      ps.setInt(8, rank);
+      if (ps.executeUpdate() != 1) {
+        throw new SQLException(
+            "the progress row of installed_rank " + rank + " is gone; the backfill stops");
+      }
+    }
   }
 
   /** Tables made before the cleanup column existed get it when it is first needed. */
@@ -218,19 +340,40 @@ final class ProgressTable {
     if (!dialect.tableExists(c, schema, table)) {
       return out;
     }
-    try (PreparedStatement ps =
-            c.prepareStatement(
-                "SELECT installed_rank, statements_applied, statements_total, failed_line,"
-                    + " checksum, resolution FROM "
-                    + qualified);
+    // SELECT *: tables made by older versions lack the batch columns, and info must not alter them.
+    try (PreparedStatement ps = c.prepareStatement("SELECT * FROM " + qualified);
         ResultSet rs = ps.executeQuery()) {
+      java.util.Set<String> columns = new java.util.HashSet<>();
+      for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+        columns.add(rs.getMetaData().getColumnLabel(i).toLowerCase(java.util.Locale.ROOT));
+      }
+      boolean batches = columns.contains("batch_key");
       while (rs.next()) {
-        int cs = rs.getInt(5);
+        int cs = rs.getInt("checksum");
         Integer checksum = rs.wasNull() ? null : cs;
+        Integer batchLine = null;
+        String batchKey = null;
+        Long batchRows = null;
+        if (batches) {
+          int bl = rs.getInt("batch_line");
+          batchLine = rs.wasNull() ? null : bl;
+          batchKey = rs.getString("batch_key");
+          long br = rs.getLong("batch_rows");
+          batchRows = rs.wasNull() ? null : br;
+        }
+        int rank = rs.getInt("installed_rank");
         out.put(
-            rs.getInt(1),
+            rank,
             new Progress(
-                rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), checksum, rs.getString(6)));
+                rank,
+                rs.getInt("statements_applied"),
+                rs.getInt("statements_total"),
+                rs.getInt("failed_line"),
+                checksum,
+                rs.getString("resolution"),
+                batchLine,
+                batchKey,
+                batchRows));
       }
     }
     return out;

@@ -1,5 +1,6 @@
 package dev.godwit.internal;
 
+import dev.godwit.api.DeployPhase;
 import dev.godwit.api.JavaMigration;
 import dev.godwit.api.MigrationType;
 import dev.godwit.api.MigrationVersion;
@@ -18,6 +19,7 @@ import dev.godwit.api.MigrationVersion;
  * @param resource the file, or null for a Java migration
  * @param scriptConfig the script's {@code .conf}, or {@link ScriptConfig#NONE}
  * @param java the Java migration, or null for a file
+ * @param phaseOf its deploy phase, read when first asked for (see {@link #phase()})
  */
 record ResolvedMigration(
     MigrationNames.Kind kind,
@@ -28,7 +30,37 @@ record ResolvedMigration(
     Sums sums,
     Resource resource,
     ScriptConfig scriptConfig,
-    JavaMigration java) {
+    JavaMigration java,
+    Phase phaseOf) {
+
+  /** Its deploy phase: pre (the default) or post. */
+  DeployPhase phase() {
+    return phaseOf.get();
+  }
+
+  /** A migration's deploy phase, from its {@code .sql.conf} or read from its head when needed. */
+  static final class Phase {
+    private final java.util.function.Supplier<DeployPhase> read;
+    private DeployPhase value;
+
+    Phase(java.util.function.Supplier<DeployPhase> read) {
+      this.read = read;
+    }
+
+    /** A phase known up front. */
+    static Phase of(DeployPhase phase) {
+      Phase p = new Phase(null);
+      p.value = phase;
+      return p;
+    }
+
+    synchronized DeployPhase get() {
+      if (value == null) {
+        value = read.get();
+      }
+      return value;
+    }
+  }
 
   /** The checksum to record and compare. */
   Integer checksum() {

@@ -1,5 +1,6 @@
 package dev.godwit.internal;
 
+import dev.godwit.api.DeployPhase;
 import dev.godwit.api.ErrorCode;
 import dev.godwit.api.GodwitException;
 import dev.godwit.api.NameSuggestions;
@@ -13,18 +14,20 @@ import java.util.Locale;
 /**
  * A {@code <script>.conf} file beside a migration (Flyway's script configuration): per-script
  * {@code executeInTransaction}, {@code encoding} and {@code placeholderReplacement}, plus Godwit's
- * {@code lockTimeout}, {@code lockRetries} and {@code statementTimeout}.
+ * {@code lockTimeout}, {@code lockRetries}, {@code statementTimeout} and {@code phase}.
  *
  * @param executeInTransaction explicit value, or null when not set
  * @param encoding explicit encoding, or null
  * @param placeholderReplacement explicit value, or null
  * @param lock the script's lock settings ({@link LockOverrides#NONE} when it sets none)
+ * @param phase the deploy phase it sets, or null
  */
 record ScriptConfig(
     Boolean executeInTransaction,
     String encoding,
     Boolean placeholderReplacement,
-    LockOverrides lock) {
+    LockOverrides lock,
+    DeployPhase phase) {
   static final ScriptConfig NONE = new ScriptConfig(null, null, null);
   private static final List<String> KEYS =
       List.of(
@@ -33,11 +36,12 @@ record ScriptConfig(
           "placeholderReplacement",
           "lockTimeout",
           "lockRetries",
-          "statementTimeout");
+          "statementTimeout",
+          "phase");
 
   /** A script config without lock settings. */
   ScriptConfig(Boolean executeInTransaction, String encoding, Boolean placeholderReplacement) {
-    this(executeInTransaction, encoding, placeholderReplacement, LockOverrides.NONE);
+    this(executeInTransaction, encoding, placeholderReplacement, LockOverrides.NONE, null);
   }
 
   /** Parses the properties-style text of a script config file. */
@@ -48,6 +52,7 @@ record ScriptConfig(
     java.time.Duration lockTimeout = null;
     Integer lockRetries = null;
     java.time.Duration statementTimeout = null;
+    DeployPhase phase = null;
     String[] lines = text.split("\r\n|\r|\n", -1);
     for (int i = 0; i < lines.length; i++) {
       String line = lines[i].trim();
@@ -76,6 +81,7 @@ record ScriptConfig(
                     dev.godwit.api.ConfigKey.STATEMENT_TIMEOUT,
                     value,
                     source + ":" + (i + 1) + ": ");
+        case "phase" -> phase = phase(value, source, i + 1);
         default ->
             throw error(
                 source,
@@ -89,7 +95,7 @@ record ScriptConfig(
       }
     }
     LockOverrides lock = new LockOverrides(lockTimeout, lockRetries, statementTimeout, source);
-    return new ScriptConfig(tx, enc, ph, lock.isEmpty() ? LockOverrides.NONE : lock);
+    return new ScriptConfig(tx, enc, ph, lock.isEmpty() ? LockOverrides.NONE : lock, phase);
   }
 
   /** Reads the config file beside {@code script}, or {@link #NONE} when there is none. */
@@ -112,6 +118,14 @@ record ScriptConfig(
       return Boolean.valueOf(v);
     }
     throw error(source, line, key + " must be true or false, not '" + value + "'");
+  }
+
+  private static DeployPhase phase(String value, String source, int line) {
+    try {
+      return DeployPhase.parse(value);
+    } catch (IllegalArgumentException e) {
+      throw error(source, line, e.getMessage());
+    }
   }
 
   private static GodwitException error(String source, int line, String what) {

@@ -1,5 +1,6 @@
 package dev.godwit.internal;
 
+import dev.godwit.api.DeployPhase;
 import dev.godwit.api.ErrorCode;
 import dev.godwit.api.GodwitException;
 import dev.godwit.api.MigrationState;
@@ -48,6 +49,23 @@ final class StateCalculator {
 
   static States compute(
       Resolution res, List<HistoryRow> rows, MigrationTarget target, boolean outOfOrder) {
+    return compute(res, rows, target, outOfOrder, null);
+  }
+
+  /**
+   * The states, for a run of one deploy phase.
+   *
+   * @param phase {@link DeployPhase#PRE}: post-phase migrations stay pending and out of the run
+   *     list; {@link DeployPhase#POST} or null: everything pending runs. A post-phase migration
+   *     below the latest applied version is pending, not ignored, whatever the phase: pre-phase
+   *     runs were meant to pass it.
+   */
+  static States compute(
+      Resolution res,
+      List<HistoryRow> rows,
+      MigrationTarget target,
+      boolean outOfOrder,
+      DeployPhase phase) {
     Set<Integer> deleted = new HashSet<>();
     Set<Integer> undone = new HashSet<>();
     // Each row's version, parsed once: three passes below need it, over tens of thousands of rows.
@@ -217,8 +235,14 @@ final class StateCalculator {
         state = MigrationState.BASELINE_IGNORED;
       } else if (bound != null && m.version().compareTo(bound) > 0) {
         state = MigrationState.ABOVE_TARGET;
-      } else if (lastApplied != null && m.version().compareTo(lastApplied) < 0 && !outOfOrder) {
+      } else if (lastApplied != null
+          && m.version().compareTo(lastApplied) < 0
+          && !outOfOrder
+          && m.phase() != DeployPhase.POST) {
         state = MigrationState.IGNORED;
+      } else if (phase == DeployPhase.PRE && m.phase() == DeployPhase.POST) {
+        // Waits for the post-deploy run; later pre-phase versions go ahead of it.
+        state = MigrationState.PENDING;
       } else if (target.kind() == MigrationTarget.Kind.NEXT && nextTaken) {
         state = MigrationState.ABOVE_TARGET;
       } else {
@@ -231,7 +255,9 @@ final class StateCalculator {
     for (ResolvedMigration m : res.repeatables()) {
       if (!consumedRepeatables.contains(m.description())) {
         entries.add(new Entry(m, null, MigrationState.PENDING));
-        pending.add(m);
+        if (phase != DeployPhase.PRE || m.phase() != DeployPhase.POST) {
+          pending.add(m);
+        }
       }
     }
     return new States(entries, pending, lastApplied);

@@ -49,6 +49,11 @@ final class StatementExecutor implements AutoCloseable {
     return executed;
   }
 
+  /** Counts a statement that ran outside this executor (a batched backfill). */
+  void ranElsewhere() {
+    executed++;
+  }
+
   void run(Statement s) throws StatementFailure {
     if (s.has(StatementFlag.COMMENT_ONLY)) {
       return;

@@ -1,5 +1,6 @@
 package dev.godwit.internal;
 
+import dev.godwit.api.DeployPhase;
 import dev.godwit.api.MigrationState;
 import dev.godwit.api.ValidationIssue;
 import dev.godwit.api.ValidationIssue.Kind;
@@ -82,7 +83,9 @@ final class Validator {
                 + " Give it a higher version, or set outOfOrder=true to run it anyway (or"
                 + " ignoreMigrationPatterns *:ignored to skip it).");
       case PENDING:
-        if (ignore.ignores(rep, "pending")) {
+        // A post-phase migration waits for the post-deploy run, with later versions applied
+        // ahead of it by pre-phase runs: that is the deploy going to plan.
+        if (ignore.ignores(rep, "pending") || file.phase() == DeployPhase.POST) {
           return null;
         }
         return issue(

@@ -57,6 +57,8 @@ class GodwitConfigTest {
         Arguments.of(ConfigKey.CONNECT_RETRIES, -3, "0 or more"),
         Arguments.of(ConfigKey.CONNECT_RETRIES_INTERVAL, 0, "1 or more"),
         Arguments.of(ConfigKey.BATCH_SIZE, 0, "1 or more"),
+        Arguments.of(ConfigKey.BACKFILL_ROWS, 0, "1 or more"),
+        Arguments.of(ConfigKey.BACKFILL_PAUSE, "soon", "500ms, 2s"),
         Arguments.of(ConfigKey.BATCH_SIZE, 5_000_000_000L, "a whole number"),
         Arguments.of(ConfigKey.LINT_ENABLE, List.of(""), "rule ids"),
         Arguments.of(ConfigKey.LINT_DISABLE, List.of(" "), "rule ids"),

@@ -48,7 +48,8 @@ class StateCalculatorTest {
         ResolvedMigration.Sums.of(checksum),
         null,
         ScriptConfig.NONE,
-        null);
+        null,
+        ResolvedMigration.Phase.of(dev.godwit.api.DeployPhase.PRE));
   }
 
   private void row(String version, String description, MigrationType type, Integer checksum) {

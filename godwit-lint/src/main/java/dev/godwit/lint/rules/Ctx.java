@@ -128,6 +128,39 @@ final class Ctx {
     return table == null ? null : new Name(index.schema(), table);
   }
 
+  private static final java.util.regex.Pattern POST_PHASE =
+      java.util.regex.Pattern.compile(
+          "--\\s*godwit:phase\\s*[=:]?\\s*post\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+  /**
+   * Whether the file is a post-deploy migration: {@code -- godwit:phase post} above its first
+   * statement. Then every instance runs the new code when it runs, and contract steps are safe.
+   */
+  boolean postPhase() {
+    return !statements.isEmpty()
+        && POST_PHASE.matcher(statements.get(0).statement().leadingComments()).find();
+  }
+
+  /**
+   * The recipe line of a contract step (drop, rename, NOT NULL on a new column) in a pre-deploy
+   * migration: it belongs in the post-deploy migration of the same release.
+   */
+  static final String MOVE_TO_POST_PHASE =
+      "Expand/contract: move this contract step into a post-deploy migration of the same release"
+          + " (-- godwit:phase post above its first statement); 'migrate --phase pre' leaves it"
+          + " pending and 'migrate --phase post' runs it once every instance runs the new code.";
+
+  /** The recipe with {@link #MOVE_TO_POST_PHASE} first, unless the file is post-deploy already. */
+  String[] contract(String... recipe) {
+    if (postPhase()) {
+      return recipe;
+    }
+    String[] out = new String[recipe.length + 1];
+    out[0] = MOVE_TO_POST_PHASE;
+    System.arraycopy(recipe, 0, out, 1, recipe.length);
+    return out;
+  }
+
   /** Reports a finding on the current statement. */
   void report(RuleInfo rule, Name sizeTable, String message, String... recipe) {
     report(rule, null, sizeTable, message, recipe);

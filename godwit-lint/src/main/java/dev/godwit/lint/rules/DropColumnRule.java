@@ -13,7 +13,13 @@ final class DropColumnRule implements Rule {
           false,
           true,
           "DROP COLUMN of an existing column in an up migration: deployed code (and ORM column"
-              + " caches) may still use it; the data is gone.");
+              + " caches) may still use it; the data is gone. Only info in a post-deploy migration"
+              + " (-- godwit:phase post); in a pre-deploy one the recipe moves it there.");
+
+  /** Why a drop in a post-deploy migration is only info. */
+  static final String POST_PHASE_NOTE =
+      "Post-deploy migration: every instance runs the new code by now, so only code that still"
+          + " names the column breaks. ";
 
   @Override
   public RuleInfo info() {
@@ -49,8 +55,10 @@ final class DropColumnRule implements Rule {
       }
       ctx.report(
           INFO,
+          ctx.postPhase() ? Severity.INFO : null,
           null,
-          "Dropping "
+          (ctx.postPhase() ? POST_PHASE_NOTE : "")
+              + "Dropping "
               + t
               + "."
               + d.column()
@@ -58,10 +66,11 @@ final class DropColumnRule implements Rule {
               + " writes it (ORMs such as Hibernate or Rails cache the column list and fail as soon"
               + " as it disappears), and the data is lost for good. "
               + lock,
-          "Release 1: stop using the column in code (and mark it ignored in the ORM).",
-          "Release 2: drop it in a post-deploy migration, with a short lock_timeout.",
-          "Back up or archive the data first if it may be needed; confirm with -- godwit:allow"
-              + " drop-column <reason> once no code uses it.");
+          ctx.contract(
+              "Release 1: stop using the column in code (and mark it ignored in the ORM).",
+              "Release 2: drop it in a post-deploy migration, with a short lock_timeout.",
+              "Back up or archive the data first if it may be needed; confirm with -- godwit:allow"
+                  + " drop-column <reason> once no code uses it."));
     }
   }
 }

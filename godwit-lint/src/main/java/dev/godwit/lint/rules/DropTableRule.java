@@ -18,7 +18,9 @@ final class DropTableRule implements Rule {
           false,
           true,
           "DROP TABLE of an existing table in an up migration (table swaps exempt): deployed code"
-              + " breaks; ACCESS EXCLUSIVE on the table and every table it references.");
+              + " breaks; ACCESS EXCLUSIVE on the table and every table it references. Only info in a"
+              + " post-deploy migration (-- godwit:phase post); in a pre-deploy one the recipe moves"
+              + " it there.");
 
   private Set<String> taken;
 
@@ -66,8 +68,10 @@ final class DropTableRule implements Rule {
     }
     ctx.report(
         INFO,
+        ctx.postPhase() ? Severity.INFO : null,
         null,
-        "Dropping "
+        (ctx.postPhase() ? DropColumnRule.POST_PHASE_NOTE.replace("the column", "the table") : "")
+            + "Dropping "
             + (dropped.size() == 1 ? "the table " : "the tables ")
             + names
             + " breaks any deployed code that still uses "
@@ -77,10 +81,11 @@ final class DropTableRule implements Rule {
             + (d.cascade()
                 ? " CASCADE also drops the views and constraints that depend on it."
                 : ""),
-        "Release 1: remove every use of " + names + " from the code.",
-        "If it references busy tables, drop its foreign keys first (short lock_timeout, with"
-            + " retries).",
-        "Release 2: drop the table; back it up first if the data may be needed, and confirm"
-            + " with -- godwit:allow drop-table <reason>.");
+        ctx.contract(
+            "Release 1: remove every use of " + names + " from the code.",
+            "If it references busy tables, drop its foreign keys first (short lock_timeout, with"
+                + " retries).",
+            "Release 2: drop the table; back it up first if the data may be needed, and confirm"
+                + " with -- godwit:allow drop-table <reason>."));
   }
 }

@@ -13,7 +13,8 @@ final class RenameColumnRule implements Rule {
           false,
           true,
           "RENAME COLUMN (or MySQL CHANGE old new) on an existing column: deployed code still uses"
-              + " the old name.");
+              + " the old name. In a pre-deploy migration the recipe moves it to a post-deploy"
+              + " one.");
 
   @Override
   public RuleInfo info() {
@@ -57,15 +58,16 @@ final class RenameColumnRule implements Rule {
               + " and fail (\"column"
               + " does not exist\") from the moment the migration commits, on a table of any"
               + " size.",
-          "Don't rename; map the new name in the application (ORM column mapping) instead.",
-          "Or expand/contract: add "
-              + to
-              + ", keep both in sync with a trigger, backfill, move"
-              + " reads and writes to "
-              + to
-              + " in a release, then drop "
-              + from
-              + " in a later release.");
+          ctx.contract(
+              "Don't rename; map the new name in the application (ORM column mapping) instead.",
+              "Or expand/contract: add "
+                  + to
+                  + ", keep both in sync with a trigger, backfill (-- godwit:batch), move"
+                  + " reads and writes to "
+                  + to
+                  + " in a release, then drop "
+                  + from
+                  + " in a post-deploy migration."));
     }
   }
 }

@@ -14,7 +14,8 @@ final class RenameTableRule implements Rule {
           false,
           true,
           "ALTER TABLE ... RENAME TO / RENAME TABLE on an existing table (table swaps and a"
-              + " compatibility view are exempt): deployed code still uses the old name.");
+              + " compatibility view are exempt): deployed code still uses the old name. In a pre-deploy"
+              + " migration the recipe moves it to a post-deploy one.");
 
   private Set<String> taken;
 
@@ -61,14 +62,15 @@ final class RenameTableRule implements Rule {
             + from
             + " and fail (\"relation"
             + " does not exist\") from the moment the migration commits, on a table of any size.",
-        "Right after the rename, create a compatibility view with the old name: CREATE VIEW "
-            + from
-            + " AS SELECT * FROM "
-            + to
-            + "; (simple views are updatable, so old INSERTs"
-            + " and UPDATEs keep working).",
-        "Deploy code that uses " + to + ".",
-        "Drop the view " + from + " in a later migration.");
+        ctx.contract(
+            "Right after the rename, create a compatibility view with the old name: CREATE VIEW "
+                + from
+                + " AS SELECT * FROM "
+                + to
+                + "; (simple views are updatable, so old INSERTs"
+                + " and UPDATEs keep working).",
+            "Deploy code that uses " + to + ".",
+            "Drop the view " + from + " in a later migration."));
   }
 
   /** A later {@code CREATE VIEW <old> AS SELECT * FROM <new>} in the same file. */

@@ -13,7 +13,40 @@ final class SetNotNullRule implements Rule {
           true,
           true,
           "ALTER COLUMN ... SET NOT NULL on an existing column without a validated CHECK (col IS"
-              + " NOT NULL): full scan under ACCESS EXCLUSIVE.");
+              + " NOT NULL): full scan under ACCESS EXCLUSIVE. On a column the same migration adds,"
+              + " a pre-deploy migration breaks the old code's INSERTs: the recipe moves it to a"
+              + " post-deploy one.");
+
+  /**
+   * A column this migration added: no scan to speak of, but in a pre-deploy migration the old code,
+   * which does not know the column, still inserts rows without it, and they fail.
+   */
+  private static void newColumn(Ctx ctx, Parsed.AlterTable a, String c) {
+    if (ctx.postPhase()) {
+      return;
+    }
+    String t = a.table().toString();
+    ctx.report(
+        INFO,
+        Severity.WARN,
+        null,
+        "SET NOT NULL on "
+            + t
+            + "."
+            + c
+            + ", which this migration adds: the old code still running during the deploy does"
+            + " not write "
+            + c
+            + ", so its INSERTs into "
+            + t
+            + " fail from the moment this commits.",
+        ctx.contract(
+            "Pre-deploy: add " + c + " nullable; deploy code that writes it.",
+            "Backfill the existing rows in batches (-- godwit:batch above the UPDATE).",
+            "Post-deploy: add CHECK ("
+                + c
+                + " IS NOT NULL) NOT VALID, VALIDATE CONSTRAINT, then SET NOT NULL."));
+  }
 
   @Override
   public RuleInfo info() {
@@ -26,9 +59,13 @@ final class SetNotNullRule implements Rule {
       return;
     }
     for (Action action : a.actions()) {
-      // A column added to this old table earlier in the file is not new: the scan reads every
-      // old row (ctx.isNew(table) above is the only exemption).
       if (!(action instanceof Action.SetNotNull s)) {
+        continue;
+      }
+      // A column added to this old table earlier in the file is not new for the scan (it reads
+      // every old row); it gets its own finding, since the code still running cannot write it.
+      if (ctx.isNewColumn(a.table(), s.column())) {
+        newColumn(ctx, a, s.column());
         continue;
       }
       if (ctx.pgAtLeast(12) && ctx.schema.provenNotNull(a.table(), s.column())) {

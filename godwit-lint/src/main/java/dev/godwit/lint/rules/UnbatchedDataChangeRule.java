@@ -16,7 +16,12 @@ final class UnbatchedDataChangeRule implements Rule {
           true,
           "UPDATE/DELETE without WHERE (or with only backfill-shaped predicates such as col IS"
               + " NULL), INSERT ... SELECT between existing tables without a bound: one huge"
-              + " transaction.");
+              + " transaction. Statements under -- godwit:batch are batched by Godwit and exempt.");
+
+  // Godwit runs a statement under "-- godwit:batch" in key-ordered batches of its own.
+  private static final java.util.regex.Pattern BATCHED =
+      java.util.regex.Pattern.compile(
+          "--\\s*godwit:batch\\b", java.util.regex.Pattern.CASE_INSENSITIVE);
 
   @Override
   public RuleInfo info() {
@@ -26,6 +31,7 @@ final class UnbatchedDataChangeRule implements Rule {
   @Override
   public void check(Ctx ctx) {
     if (!(ctx.parsed() instanceof Parsed.Dml d)
+        || BATCHED.matcher(ctx.stmt().statement().leadingComments()).find()
         || d.kind().equals("insert_values")
         || ctx.isNew(d.table())
         || d.bounded()) {
@@ -79,8 +85,11 @@ final class UnbatchedDataChangeRule implements Rule {
         INFO,
         d.table(),
         what + " in one transaction. " + lockNote,
-        "Batch by primary-key range (WHERE id >= a AND id < b), a few thousand rows at a time,"
-            + " committing each batch.",
+        "Let Godwit batch it: put -- godwit:batch rows=5000 pause=50ms above the statement, in a"
+            + " migration with executeInTransaction=false in its .sql.conf; each batch commits"
+            + " with its progress, and migrate continues after the last batch if the run is killed.",
+        "Or batch by primary-key range yourself (WHERE id >= a AND id < b), a few thousand rows"
+            + " at a time, committing each batch.",
         "Throttle between batches and run it outside the DDL transaction, ideally as a"
             + " background job after the deploy.",
         "Tables created in the same migration are exempt; on a known-small table this is only"
