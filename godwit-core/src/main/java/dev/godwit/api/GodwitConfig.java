@@ -432,6 +432,14 @@ public final class GodwitConfig {
       return set(ConfigKey.JAR_DIRS, List.of(value));
     }
 
+    /**
+     * Sets {@code callbacks}: Flyway Java callbacks (classes implementing Flyway's {@code
+     * Callback}, or packages holding them) to run at the callback events.
+     */
+    public Builder callbacks(String... value) {
+      return set(ConfigKey.CALLBACKS, List.of(value));
+    }
+
     /** Sets {@code installedBy}: installed_by value (default: database user). */
     public Builder installedBy(String value) {
       return set(ConfigKey.INSTALLED_BY, value);
@@ -473,6 +481,16 @@ public final class GodwitConfig {
     /** Sets {@code batchSize}: consecutive plain DML statements per JDBC batch. */
     public Builder batchSize(int value) {
       return set(ConfigKey.BATCH_SIZE, value);
+    }
+
+    /** Sets {@code backfillRows}: rows per batch of a {@code -- godwit:batch} backfill. */
+    public Builder backfillRows(int value) {
+      return set(ConfigKey.BACKFILL_ROWS, value);
+    }
+
+    /** Sets {@code backfillPause}: the pause between two batches of a backfill. */
+    public Builder backfillPause(Duration value) {
+      return set(ConfigKey.BACKFILL_PAUSE, value);
     }
 
     /** Sets {@code lintEnable}: lint rules to turn on ([lint] enable in godwit.toml). */

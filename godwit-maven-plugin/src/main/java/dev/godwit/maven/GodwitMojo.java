@@ -205,6 +205,33 @@ abstract class GodwitMojo extends AbstractMojo {
   /** Severity per lint rule: rule id to info, warn or error. */
   @Parameter Map<String, String> lintSeverity;
 
+  /** Rows per batch of a {@code -- godwit:batch} backfill (default 1000). */
+  @Parameter String backfillRows;
+
+  /** Pause between two batches of a backfill, such as 50ms (default 0). */
+  @Parameter String backfillPause;
+
+  /** SQL run on every new connection before Godwit uses it, such as SET ROLE app. */
+  @Parameter String initSql;
+
+  /** Properties handed to the JDBC driver when connecting. */
+  @Parameter Map<String, String> jdbcProperties;
+
+  /** JDBC driver class; by default the driver that accepts the URL. */
+  @Parameter String driver;
+
+  /** Folders of extra jars (drivers, Java migrations); the plugin's own dependencies come first. */
+  @Parameter List<String> jarDirs;
+
+  /** Whether all pending migrations run in one transaction (PostgreSQL and SQLite). */
+  @Parameter String group;
+
+  /** Tablespace of the history table (PostgreSQL). */
+  @Parameter String tablespace;
+
+  /** Flyway Java callbacks to run at the callback events: classes or packages holding them. */
+  @Parameter List<String> callbacks;
+
   /** The goal's name, for messages. */
   abstract String goal();
 
