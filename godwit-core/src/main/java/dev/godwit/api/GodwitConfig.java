@@ -292,8 +292,8 @@ public final class GodwitConfig {
     }
 
     /**
-     * Sets {@code ignoreMigrationPatterns}: states validate ignores:
-     * <versioned|repeatable|*>:<missing|pending|ignored|future|*>.
+     * Sets {@code ignoreMigrationPatterns}: states validate ignores, each written {@code
+     * <versioned|repeatable|*>:<missing|pending|ignored|future|*>}.
      */
     public Builder ignoreMigrationPatterns(String... value) {
       return set(ConfigKey.IGNORE_MIGRATION_PATTERNS, List.of(value));
