@@ -31,6 +31,20 @@ final class DefinedColumns {
       boolean identity) {}
 
   /** The columns {@code p} defines, in order; empty for other statements. */
+  /**
+   * The columns {@code p} defines that {@code which} picks, each written "name type" for a message;
+   * empty when none.
+   */
+  static List<String> described(Parsed p, java.util.function.Predicate<Column> which) {
+    List<String> out = new java.util.ArrayList<>();
+    for (Column c : of(p)) {
+      if (which.test(c)) {
+        out.add(c.column() + " " + c.type());
+      }
+    }
+    return out;
+  }
+
   static List<Column> of(Parsed p) {
     List<Column> out = new ArrayList<>();
     if (p instanceof Parsed.CreateTable ct) {

@@ -2,7 +2,6 @@ package dev.godwit.lint.rules;
 
 import dev.godwit.lint.RuleInfo;
 import dev.godwit.lint.Severity;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -30,12 +29,8 @@ final class PreferIdentityOverSerialRule implements Rule {
 
   @Override
   public void check(Ctx ctx) {
-    List<String> cols = new ArrayList<>();
-    for (DefinedColumns.Column c : DefinedColumns.of(ctx.parsed())) {
-      if (SERIALS.contains(c.type().base())) {
-        cols.add(c.column() + " " + c.type());
-      }
-    }
+    List<String> cols =
+        DefinedColumns.described(ctx.parsed(), c -> SERIALS.contains(c.type().base()));
     if (cols.isEmpty()) {
       return;
     }

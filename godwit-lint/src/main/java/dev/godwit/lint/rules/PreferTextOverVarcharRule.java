@@ -2,7 +2,6 @@ package dev.godwit.lint.rules;
 
 import dev.godwit.lint.RuleInfo;
 import dev.godwit.lint.Severity;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -27,12 +26,9 @@ final class PreferTextOverVarcharRule implements Rule {
 
   @Override
   public void check(Ctx ctx) {
-    List<String> cols = new ArrayList<>();
-    for (DefinedColumns.Column c : DefinedColumns.of(ctx.parsed())) {
-      if (c.type().base().equals("varchar") && !c.type().args().isEmpty()) {
-        cols.add(c.column() + " " + c.type());
-      }
-    }
+    List<String> cols =
+        DefinedColumns.described(
+            ctx.parsed(), c -> c.type().base().equals("varchar") && !c.type().args().isEmpty());
     if (cols.isEmpty()) {
       return;
     }
