@@ -2,7 +2,7 @@ package dev.godwit.cli;
 
 import dev.godwit.api.ConfigKey;
 import dev.godwit.api.GodwitException;
-import dev.godwit.cli.toml.TomlTable;
+import dev.godwit.internal.TomlTable;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -5,7 +5,7 @@ import dev.godwit.api.ErrorCode;
 import dev.godwit.api.GodwitConfig;
 import dev.godwit.api.GodwitException;
 import dev.godwit.api.NameSuggestions;
-import dev.godwit.cli.toml.TomlTable;
+import dev.godwit.internal.TomlTable;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;

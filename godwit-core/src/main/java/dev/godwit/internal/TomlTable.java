@@ -1,4 +1,4 @@
-package dev.godwit.cli.toml;
+package dev.godwit.internal;
 
 import java.util.ArrayList;
 import java.util.Collections;

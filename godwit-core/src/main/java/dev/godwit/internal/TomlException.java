@@ -1,4 +1,4 @@
-package dev.godwit.cli.toml;
+package dev.godwit.internal;
 
 /**
  * A problem in a TOML document, located by source, line and column.

@@ -1,4 +1,4 @@
-package dev.godwit.cli.toml;
+package dev.godwit.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

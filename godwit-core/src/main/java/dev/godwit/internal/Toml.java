@@ -1,4 +1,4 @@
-package dev.godwit.cli.toml;
+package dev.godwit.internal;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
