@@ -15,8 +15,6 @@ import dev.godwit.api.ValidationException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -102,36 +100,22 @@ final class Cli {
   }
 
   private GodwitConfig loadConfig(Args args, Output output, FlywayArgs.Translated flyway) {
-    if (flyway.configFiles() != null) {
-      // Flyway's -configFiles names its files and beats FLYWAY_CONFIG_FILES, as in Flyway.
-      Map<String, String> env = new java.util.HashMap<>(environ);
-      env.put("FLYWAY_CONFIG_FILES", flyway.configFiles());
-      ConfigLoader loader = new ConfigLoader(env).flywayMode(true);
-      GodwitConfig config =
-          loader.load(null, args.value(Option.ENV), args.settings, args.placeholders);
-      loader.warnings().forEach(output::warn);
-      return JarDirs.apply(config, environ);
-    }
-    // As the README says: --config, else ./godwit.toml when it exists, else GODWIT_CONFIG (a
-    // default for directories without a project file of their own).
-    Path file = null;
-    String explicit = args.has(Option.CONFIG) ? args.value(Option.CONFIG) : null;
-    if (explicit == null && !Files.isRegularFile(Paths.get("godwit.toml"))) {
-      explicit = environ.get("GODWIT_CONFIG");
-    }
-    if (explicit != null) {
-      file = Paths.get(explicit);
-      if (!Files.isRegularFile(file)) {
-        throw new GodwitException(
-            ErrorCode.CONFIGURATION,
-            "Config file " + explicit + " does not exist (" + file.toAbsolutePath() + ").");
-      }
-    } else if (Files.isRegularFile(Paths.get("godwit.toml"))) {
-      file = Paths.get("godwit.toml");
-    }
+    // As the README says: --config, else ./godwit.toml when it exists, else GODWIT_CONFIG, else
+    // Flyway's files; the core finds them (GodwitConfig.Builder.discover).
     ConfigLoader loader = new ConfigLoader(environ).flywayMode(flyway.flywayStyle());
     GodwitConfig config =
-        loader.load(file, args.value(Option.ENV), args.settings, args.placeholders);
+        flyway.configFiles() != null
+            // Flyway's -configFiles names its files and beats FLYWAY_CONFIG_FILES, as in Flyway.
+            ? loader.loadFlywayFiles(
+                FlywayArgs.files(flyway.configFiles()),
+                args.value(Option.ENV),
+                args.settings,
+                args.placeholders)
+            : loader.load(
+                args.has(Option.CONFIG) ? Paths.get(args.value(Option.CONFIG)) : null,
+                args.value(Option.ENV),
+                args.settings,
+                args.placeholders);
     loader.warnings().forEach(output::warn);
     return JarDirs.apply(config, environ);
   }

@@ -1,6 +1,9 @@
 package dev.godwit.cli;
 
 import dev.godwit.api.ConfigKey;
+import dev.godwit.api.GodwitConfig;
+import dev.godwit.api.GodwitException;
+import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,22 +69,36 @@ final class FlywayArgs {
     return new Translated(out.toArray(String[]::new), configFiles, flywayStyle);
   }
 
-  /** One Flyway setting as Godwit's flags; one Godwit has not is a usage error naming it. */
+  /** The files of {@code -configFiles}, comma-separated. */
+  static List<Path> files(String configFiles) {
+    List<Path> files = new ArrayList<>();
+    for (String name : configFiles.split(",")) {
+      if (!name.isBlank()) {
+        files.add(Paths.get(name.trim()));
+      }
+    }
+    return files;
+  }
+
+  /**
+   * One Flyway setting as Godwit's flags (none when its value is what Godwit does anyway); one
+   * Godwit has not is a usage error naming it (the core's message says where to look). The core
+   * maps it ({@link GodwitConfig.Builder#flywaySetting}); the flags keep the command line's order.
+   */
   private static List<String> setting(String name, String value) throws Args.UsageException {
-    FlywaySettings.Mapped m =
-        FlywaySettings.map(Map.of(name, value), false, Paths.get("").toAbsolutePath());
-    if (!m.unsupported().isEmpty() || (m.values().isEmpty() && m.placeholders().isEmpty())) {
+    GodwitConfig mapped;
+    try {
+      mapped = GodwitConfig.builder().flywaySetting(name, value).build();
+    } catch (GodwitException e) {
       throw new Args.UsageException(
-          "Flyway option -"
-              + name
-              + " is not supported by Godwit"
-              + (m.unsupported().isEmpty() ? "" : ": " + m.unsupported().get(0))
-              + ". Remove it, or see README's 'Moving from Flyway' table.");
+          "Flyway option -" + name + " is not supported by Godwit as given: " + e.getMessage());
     }
     List<String> flags = new ArrayList<>();
-    m.placeholders().forEach((k, v) -> flags.add("--placeholders." + k + "=" + v));
-    for (Map.Entry<ConfigKey, Object> e : m.values().entrySet()) {
-      flags.add(e.getKey().flag() + "=" + text(e.getValue()));
+    mapped.placeholders().forEach((k, v) -> flags.add("--placeholders." + k + "=" + v));
+    for (ConfigKey k : ConfigKey.values()) {
+      if (k != ConfigKey.PLACEHOLDERS && mapped.isSet(k)) {
+        flags.add(k.flag() + "=" + text(mapped.get(k)));
+      }
     }
     return flags;
   }
@@ -92,6 +109,9 @@ final class FlywayArgs {
       map.forEach((k, v) -> pairs.add(k + "=" + v));
       return String.join(",", pairs);
     }
-    return FlywaySettings.text(value);
+    if (value instanceof List<?> list) {
+      return String.join(",", list.stream().map(String::valueOf).toList());
+    }
+    return String.valueOf(value);
   }
 }

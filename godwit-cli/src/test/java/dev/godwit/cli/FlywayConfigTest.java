@@ -124,18 +124,6 @@ class FlywayConfigTest {
   }
 
   @Test
-  void discoveryPrefersTomlAndNeverMixesKinds() throws IOException {
-    file("flyway.conf", "flyway.url=jdbc:h2:mem:conf\n");
-    assertThat(FlywayConfig.discover(env, dir)).containsExactly(dir.resolve("flyway.conf"));
-    file("flyway.toml", "[environments.default]\nurl = \"jdbc:h2:mem:toml\"\n");
-    assertThat(FlywayConfig.discover(env, dir)).containsExactly(dir.resolve("flyway.toml"));
-    env.put("FLYWAY_CONFIG_FILES", "flyway.conf,flyway.toml");
-    assertThatThrownBy(() -> FlywayConfig.discover(env, dir))
-        .isInstanceOf(GodwitException.class)
-        .hasMessageContaining("either .conf or .toml");
-  }
-
-  @Test
   void importWritesEnvironmentsAndLeavesOutLiteralPasswords() throws IOException {
     Path toml =
         file(

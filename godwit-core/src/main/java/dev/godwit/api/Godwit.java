@@ -1,6 +1,9 @@
 package dev.godwit.api;
 
 import dev.godwit.internal.Engine;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -30,6 +33,30 @@ public final class Godwit {
   /** Starts a configuration. */
   public static GodwitConfig.Builder configure() {
     return GodwitConfig.builder();
+  }
+
+  // The configuration API's ways into the internal package: Engine is its one door, and only this
+  // class opens it (the architecture test checks both).
+
+  static List<ConfigSource> readConfiguration(
+      GodwitConfig.Builder into,
+      List<String> warnings,
+      Path file,
+      List<Path> flywayFiles,
+      Path directory,
+      Map<String, String> environ,
+      boolean fromEnvironment,
+      String environment) {
+    return Engine.readConfiguration(
+        into, warnings, file, flywayFiles, directory, environ, fromEnvironment, environment);
+  }
+
+  static void flywaySetting(GodwitConfig.Builder into, String name, String value) {
+    Engine.flywaySetting(into, name, value);
+  }
+
+  static FlywayImport importFlyway(Path flywayFile) {
+    return Engine.importFlyway(flywayFile);
   }
 
   /** A Godwit for an existing configuration. */

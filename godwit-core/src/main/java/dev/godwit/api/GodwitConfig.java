@@ -1,6 +1,7 @@
 package dev.godwit.api;
 
 import java.nio.charset.Charset;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,6 +17,21 @@ import javax.sql.DataSource;
 /**
  * Godwit's configuration: immutable once built. Every value is keyed by a {@link ConfigKey}; unset
  * keys take their documented defaults.
+ *
+ * <p>The {@link Builder} takes values in code and reads the command line's sources: a godwit.toml
+ * ({@link Builder#configFile}), Flyway's files ({@link Builder#flywayConfig}), the files found in a
+ * directory ({@link Builder#discover}) and the environment variables ({@link
+ * Builder#fromEnvironment}). The precedence is the command line's, whatever the order of the calls:
+ *
+ * <pre>{@code
+ * GodwitConfig config = Godwit.configure()
+ *     .configFile(Path.of("godwit.toml"))   // lowest: the file, its selected environment over it
+ *     .environment("prod")                  // [environments.prod]
+ *     .fromEnvironment()                    // then GODWIT_* variables (System.getenv())
+ *     .lockTimeout(Duration.ofSeconds(2))   // highest: values given in code
+ *     .build();                             // reads and checks everything, before connecting
+ * config.sources();                         // [godwit.toml, the environment (GODWIT_URL)]
+ * }</pre>
  */
 public final class GodwitConfig {
   private final Map<ConfigKey, Object> values;
@@ -25,6 +41,8 @@ public final class GodwitConfig {
   private final List<JavaMigration> javaMigrations;
   private final ClassLoader classLoader;
   private final String environment;
+  private final List<ConfigSource> sources;
+  private final List<String> warnings;
 
   private GodwitConfig(Builder b) {
     EnumMap<ConfigKey, Object> all = new EnumMap<>(ConfigKey.class);
@@ -51,6 +69,8 @@ public final class GodwitConfig {
     this.javaMigrations = List.copyOf(b.javaMigrations);
     this.classLoader = b.classLoader;
     this.environment = b.environment;
+    this.sources = List.copyOf(b.sources);
+    this.warnings = List.copyOf(b.warnings);
   }
 
   /** A new builder with every setting at its default. */
@@ -66,6 +86,9 @@ public final class GodwitConfig {
     b.javaMigrations.addAll(javaMigrations);
     b.classLoader = classLoader;
     b.environment = environment;
+    // The values read are in the builder now; the report of where they came from stays.
+    b.sources.addAll(sources);
+    b.warnings.addAll(warnings);
     return b;
   }
 
@@ -172,6 +195,24 @@ public final class GodwitConfig {
     return environment;
   }
 
+  /**
+   * The sources the configuration was read from, in increasing precedence (a godwit.toml or
+   * Flyway's configuration, then Godwit's variables): files by name, variables by name without
+   * their values. Empty when everything was given in code. The command line logs them once.
+   */
+  public List<ConfigSource> sources() {
+    return sources;
+  }
+
+  /**
+   * What was noticed while reading the sources without being an error (keys of a flyway.conf that
+   * are not Flyway settings, a Flyway variable set both old-style and new-style). The library never
+   * prints: the caller shows them.
+   */
+  public List<String> warnings() {
+    return warnings;
+  }
+
   /** Every set value, for display; the password is masked. */
   public Map<String, Object> describe() {
     Map<String, Object> out = new LinkedHashMap<>();
@@ -186,6 +227,15 @@ public final class GodwitConfig {
     private final List<JavaMigration> javaMigrations = new ArrayList<>();
     private ClassLoader classLoader;
     private String environment;
+    // The sources to read when built; see readsSources().
+    private Path configFile;
+    private List<Path> flywayFiles;
+    private Path directory;
+    private Map<String, String> environ;
+    private boolean fromEnvironment;
+    // Sources already read, when derived from a configuration (toBuilder).
+    private final List<ConfigSource> sources = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
 
     private Builder() {}
 
@@ -249,6 +299,16 @@ public final class GodwitConfig {
     /** Sets the placeholders. */
     public Builder placeholders(Map<String, String> placeholders) {
       return set(ConfigKey.PLACEHOLDERS, placeholders);
+    }
+
+    /** Sets one placeholder, keeping the others. */
+    public Builder placeholder(String name, String value) {
+      Map<String, String> all = new LinkedHashMap<>();
+      if (values.get(ConfigKey.PLACEHOLDERS) instanceof Map<?, ?> m) {
+        m.forEach((k, v) -> all.put(String.valueOf(k), String.valueOf(v)));
+      }
+      all.put(Objects.requireNonNull(name, "name"), value);
+      return set(ConfigKey.PLACEHOLDERS, all);
     }
 
     /** Sets the target version. */
@@ -523,10 +583,108 @@ public final class GodwitConfig {
       return this;
     }
 
-    /** Records which named environment these values came from. */
+    /**
+     * Selects the environment: the {@code [environments.NAME]} section of the godwit.toml read (or
+     * Flyway's environment of a flyway.toml), which overrides the file's top-level values. Without
+     * one, {@code GODWIT_ENV} selects it when the variables are read ({@link #fromEnvironment()},
+     * {@link #discover}), else {@code default} when the file has that section. Without a file, it
+     * only records the name ({@code ${godwit:environment}}).
+     */
     public Builder environment(String name) {
       this.environment = name;
       return this;
+    }
+
+    /**
+     * Reads this file when the configuration is built, as {@code godwit --config FILE} does: a
+     * godwit.toml, or Flyway's configuration when the file is Flyway's (a {@code .conf} file, a
+     * file named {@code flyway*}, or a TOML file with a {@code [flyway]} table), read as Flyway
+     * reads it and mapped onto Godwit's settings. {@code ${env.NAME}} in a value reads the variable
+     * ({@link #environmentVariables}); an unset one is an error. Unknown keys are errors with the
+     * closest valid name, and every value is checked, each error naming the file, line and column.
+     * Values given to this builder beat the file's. Wins over {@link #flywayConfig} and {@link
+     * #discover}.
+     *
+     * @param file the file; it must exist when the configuration is built
+     */
+    public Builder configFile(Path file) {
+      this.configFile = Objects.requireNonNull(file, "file");
+      return this;
+    }
+
+    /**
+     * Reads Flyway's configuration files as Flyway does (all {@code .conf}, or all {@code .toml}
+     * with their environments; later files win), mapped onto Godwit's settings with Flyway's
+     * defaults where they differ from Godwit's (the history table {@code flyway_schema_history},
+     * the baseline description, {@code mixed = false}, the {@code sql} folder). A Flyway setting
+     * Godwit does not support is an error naming it. With no file, the configuration is read as
+     * Flyway's from its variables alone ({@link #fromEnvironment()}), or, with {@link #discover},
+     * whenever no godwit.toml is found.
+     *
+     * @param files Flyway's files; each must exist when the configuration is built
+     */
+    public Builder flywayConfig(Path... files) {
+      this.flywayFiles = List.of(files);
+      return this;
+    }
+
+    /**
+     * Finds the configuration in a directory as the command line does without {@code --config}: the
+     * directory's godwit.toml, else the file {@code GODWIT_CONFIG} names, else Flyway's files as
+     * Flyway finds them ({@code FLYWAY_CONFIG_FILES}, else {@code flyway.toml} and {@code
+     * flyway.user.toml}, else {@code flyway.conf}), else, with {@link #fromEnvironment()} and a
+     * {@code FLYWAY_*} variable set, Flyway's variables alone. An environment selected with none of
+     * these found is an error.
+     *
+     * @param directory the directory, usually the working directory ({@code Path.of("")})
+     */
+    public Builder discover(Path directory) {
+      this.directory = Objects.requireNonNull(directory, "directory");
+      return this;
+    }
+
+    /**
+     * The environment variables the sources read: {@code ${env.NAME}} in godwit.toml and
+     * flyway.toml, {@code ${NAME}} in flyway.conf, {@code GODWIT_CONFIG}, {@code GODWIT_ENV},
+     * {@code FLYWAY_CONFIG_FILES}, and the settings of {@link #fromEnvironment()}. By default the
+     * process's ({@link System#getenv()}); tests and embedders pass their own.
+     */
+    public Builder environmentVariables(Map<String, String> variables) {
+      this.environ = Map.copyOf(variables);
+      return this;
+    }
+
+    /**
+     * Reads the environment variables as settings, over the files: {@code GODWIT_<SETTING>} (such
+     * as {@code GODWIT_URL}, {@code GODWIT_LOCK_TIMEOUT}) and {@code GODWIT_PLACEHOLDERS_<NAME>},
+     * and, when no godwit.toml is read, Flyway's {@code FLYWAY_*} ones with Flyway's precedence (a
+     * flyway.toml environment's own {@code flyway} table still wins over them). An unknown {@code
+     * GODWIT_*} variable is an error with the closest valid name; the launchers' own ({@code
+     * GODWIT_CDS}, {@code GODWIT_JAVA_OPTS}, ...) and those the file reads as {@code ${env.NAME}}
+     * are accepted. {@code GODWIT_ENV} selects the environment unless {@link #environment} does.
+     */
+    public Builder fromEnvironment() {
+      this.fromEnvironment = true;
+      return this;
+    }
+
+    /**
+     * Sets a setting by its Flyway name, with the value as Flyway's configuration writes it ({@code
+     * cleanDisabled} = {@code false} sets {@code cleanEnabled}, {@code lockRetryCount}, {@code
+     * placeholders.NAME}, {@code jdbcProperties.NAME}, and every setting of the same name and
+     * meaning); one whose value is what Godwit does anyway ({@code group} = {@code false}) sets
+     * nothing. Like the other setters, it beats the sources.
+     *
+     * @throws GodwitException with {@link ErrorCode#CONFIGURATION} at once, when Godwit has no
+     *     counterpart of the setting or the value is not accepted
+     */
+    public Builder flywaySetting(String name, String value) {
+      Godwit.flywaySetting(this, Objects.requireNonNull(name, "name"), value);
+      return this;
+    }
+
+    private boolean readsSources() {
+      return configFile != null || flywayFiles != null || directory != null || fromEnvironment;
     }
 
     /**
@@ -537,7 +695,42 @@ public final class GodwitConfig {
      *     value is not accepted, the value (a password masked) and what the setting accepts
      */
     public GodwitConfig build() {
-      return new GodwitConfig(this);
+      if (!readsSources()) {
+        return new GodwitConfig(this);
+      }
+      Builder read = new Builder();
+      read.sources.addAll(sources);
+      read.warnings.addAll(warnings);
+      read.sources.addAll(
+          Godwit.readConfiguration(
+              read,
+              read.warnings,
+              configFile,
+              flywayFiles,
+              directory,
+              environ != null ? environ : System.getenv(),
+              fromEnvironment,
+              environment));
+      // The values given in code come last, as the command line's flags do; placeholders are
+      // merged name by name.
+      values.forEach(
+          (k, v) -> {
+            if (k == ConfigKey.PLACEHOLDERS && read.values.get(k) instanceof Map<?, ?> earlier) {
+              Map<String, String> merged = new LinkedHashMap<>();
+              earlier.forEach((n, x) -> merged.put(String.valueOf(n), String.valueOf(x)));
+              ((Map<?, ?>) v).forEach((n, x) -> merged.put(String.valueOf(n), String.valueOf(x)));
+              read.values.put(k, Collections.unmodifiableMap(merged));
+            } else {
+              read.values.put(k, v);
+            }
+          });
+      read.dataSource = dataSource;
+      read.javaMigrations.addAll(javaMigrations);
+      read.classLoader = classLoader;
+      if (read.environment == null) {
+        read.environment = environment;
+      }
+      return new GodwitConfig(read);
     }
 
     /**

@@ -2,7 +2,9 @@ package dev.godwit.internal;
 
 import dev.godwit.api.BaselineResult;
 import dev.godwit.api.CleanResult;
+import dev.godwit.api.ConfigSource;
 import dev.godwit.api.DeployPhase;
+import dev.godwit.api.FlywayImport;
 import dev.godwit.api.GodwitConfig;
 import dev.godwit.api.InfoResult;
 import dev.godwit.api.MigrateResult;
@@ -12,7 +14,10 @@ import dev.godwit.api.ScriptsRequest;
 import dev.godwit.api.ScriptsResult;
 import dev.godwit.api.UndoResult;
 import dev.godwit.api.ValidateResult;
+import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -21,6 +26,51 @@ import java.util.function.Function;
  */
 public final class Engine {
   private final GodwitConfig config;
+
+  /**
+   * Reads the configuration sources a {@link GodwitConfig.Builder} names into another builder; the
+   * builder calls it (through {@code Godwit}, this package's one door) when it is built.
+   *
+   * @param into receives the values read, the placeholders and the selected environment
+   * @param warnings receives what was noticed on the way
+   * @param file a godwit.toml or Flyway file, or null
+   * @param flywayFiles Flyway's files (empty: Flyway's configuration without a file), or null
+   * @param directory where to find the files as the command line does, or null
+   * @param environ the environment variables
+   * @param fromEnvironment whether GODWIT_* and FLYWAY_* variables are settings too
+   * @param environment the environment selected, or null
+   * @return the sources read, in increasing precedence
+   */
+  public static List<ConfigSource> readConfiguration(
+      GodwitConfig.Builder into,
+      List<String> warnings,
+      Path file,
+      List<Path> flywayFiles,
+      Path directory,
+      Map<String, String> environ,
+      boolean fromEnvironment,
+      String environment) {
+    return ConfigReader.read(
+        new ConfigReader.Request(
+            file, flywayFiles, directory, environ, fromEnvironment, environment),
+        into,
+        warnings);
+  }
+
+  /**
+   * Sets the Godwit settings of one Flyway setting on a builder.
+   *
+   * @throws dev.godwit.api.GodwitException with CONFIGURATION when Godwit has no counterpart or the
+   *     value is not accepted
+   */
+  public static void flywaySetting(GodwitConfig.Builder into, String name, String value) {
+    FlywaySettings.apply(into, name, value);
+  }
+
+  /** Converts a Flyway configuration file into a godwit.toml. */
+  public static FlywayImport importFlyway(Path flywayFile) {
+    return FlywayImporter.convert(flywayFile);
+  }
 
   /** Creates an engine for a configuration. */
   public Engine(GodwitConfig config) {

@@ -20,7 +20,7 @@ import java.util.Objects;
  * general-purpose library. Anything that TOML 1.0 does not allow is a {@link TomlException} that
  * names the source, line and column.
  */
-public final class Toml {
+final class Toml {
   private static final String HEX = "0123456789abcdef";
 
   private record Key(String name, int offset, int line, int column) {}

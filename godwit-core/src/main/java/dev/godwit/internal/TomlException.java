@@ -7,7 +7,7 @@ package dev.godwit.internal;
  * so editors and terminals can link it to the spot. Callers that validate a parsed document may
  * throw it too, with positions from {@link TomlTable#line} and {@link TomlTable#column}.
  */
-public final class TomlException extends RuntimeException {
+final class TomlException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   private final String source;

@@ -18,7 +18,7 @@ import java.util.Set;
  * list of {@code TomlTable}s) and {@code TomlTable} for tables. Each key remembers where it was
  * defined so that callers can point at it in their own error messages.
  */
-public final class TomlTable {
+final class TomlTable {
   // How a table came to exist decides whether later headers or dotted keys may add to it.
   static final int IMPLICIT = 0;
   static final int EXPLICIT = 1;

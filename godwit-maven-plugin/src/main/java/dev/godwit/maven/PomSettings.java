@@ -68,11 +68,21 @@ final class PomSettings {
       File basedir) {
     String selected = null;
     if (mojo.configFile != null && mojo.configFile.isFile()) {
-      ConfigFile file = ConfigFile.read(mojo.configFile.toPath(), mojo.environment);
-      values.putAll(file.values());
+      // The core reads the file as the command line does (errors name the file and line); the
+      // layers below go on top of what it set.
+      GodwitConfig file =
+          GodwitConfig.builder()
+              .configFile(mojo.configFile.toPath())
+              .environment(mojo.environment)
+              .build();
+      for (ConfigKey k : ConfigKey.values()) {
+        if (k != ConfigKey.PLACEHOLDERS && file.isSet(k)) {
+          values.put(k, file.get(k));
+        }
+      }
       placeholders.putAll(file.placeholders());
       selected = file.environment();
-      log.debug("Godwit: read " + mojo.configFile);
+      log.debug("Godwit: read " + file.sources());
     } else if (mojo.environment != null) {
       throw new GodwitException(
           ErrorCode.CONFIGURATION,

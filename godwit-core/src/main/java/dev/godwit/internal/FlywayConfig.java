@@ -1,11 +1,8 @@
-package dev.godwit.cli;
+package dev.godwit.internal;
 
 import dev.godwit.api.ErrorCode;
 import dev.godwit.api.GodwitException;
 import dev.godwit.api.NameSuggestions;
-import dev.godwit.internal.Toml;
-import dev.godwit.internal.TomlException;
-import dev.godwit.internal.TomlTable;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,21 +44,27 @@ final class FlywayConfig {
 
   private final Map<String, String> environ;
   private final boolean keepReferences;
+  private final boolean readVariables;
   private final List<String> warnings = new ArrayList<>();
 
   FlywayConfig(Map<String, String> environ) {
-    this(environ, false);
+    this(environ, false, true);
   }
 
   /**
    * A reader.
    *
+   * @param environ the environment variables: {@code ${NAME}} and {@code ${env.NAME}} in the files
+   *     read them
    * @param keepReferences leave references to environment variables in the values, written as
    *     Godwit's {@code ${env.NAME}} (for {@code config import}), instead of resolving them
+   * @param readVariables whether the {@code FLYWAY_*} (and new-style) variables are settings too,
+   *     as on Flyway's command line; an embedder reading only a file leaves them out
    */
-  FlywayConfig(Map<String, String> environ, boolean keepReferences) {
+  FlywayConfig(Map<String, String> environ, boolean keepReferences, boolean readVariables) {
     this.environ = environ;
     this.keepReferences = keepReferences;
+    this.readVariables = readVariables;
   }
 
   List<String> warnings() {
@@ -114,7 +117,7 @@ final class FlywayConfig {
     return name.startsWith("flyway") || (parsed != null && parsed.get("flyway") != null);
   }
 
-  private static void checkOneKind(List<Path> files) {
+  static void checkOneKind(List<Path> files) {
     boolean conf = files.stream().anyMatch(FlywayConfig::isConf);
     boolean toml = files.stream().anyMatch(p -> !isConf(p));
     if (conf && toml) {
@@ -158,7 +161,9 @@ final class FlywayConfig {
         readTomlRoot(roots.get(i), files.get(i), environment, settings);
       }
     }
-    settings.putAll(variables(environment == null ? "default" : environment));
+    if (readVariables) {
+      settings.putAll(variables(environment == null ? "default" : environment));
+    }
     for (int i = 0; i < roots.size(); i++) {
       TomlTable override = environmentTable(roots.get(i), environment, "flyway");
       if (override != null) {
@@ -172,10 +177,10 @@ final class FlywayConfig {
   private String chooseEnvironment(
       String selected, String fromFile, List<TomlTable> roots, List<Path> files) {
     String name = selected;
-    if (name == null) {
+    if (name == null && readVariables) {
       name = environ.get("FLYWAY_ENVIRONMENT");
     }
-    if (name == null) {
+    if (name == null && readVariables) {
       name = environ.get("flyway_environment");
     }
     if (name == null) {

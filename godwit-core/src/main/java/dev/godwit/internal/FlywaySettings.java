@@ -1,11 +1,13 @@
-package dev.godwit.cli;
+package dev.godwit.internal;
 
 import dev.godwit.api.ConfigKey;
 import dev.godwit.api.ErrorCode;
+import dev.godwit.api.GodwitConfig;
 import dev.godwit.api.GodwitException;
 import dev.godwit.api.SecretMasking;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -204,6 +206,26 @@ final class FlywaySettings {
       values.put(ConfigKey.JDBC_PROPERTIES, jdbcProperties);
     }
     return new Mapped(values, placeholders, mapped, unsupported);
+  }
+
+  /**
+   * Sets one Flyway setting, by Flyway's name and as Flyway writes its value, on a builder: its
+   * Godwit counterpart, or nothing when the value is what Godwit does anyway.
+   *
+   * @throws GodwitException with {@link ErrorCode#CONFIGURATION} when Godwit has no counterpart or
+   *     the value is not accepted
+   */
+  static void apply(GodwitConfig.Builder into, String name, String value) {
+    Mapped m = map(Map.of(name, value), false, Paths.get(""));
+    if (!m.unsupported().isEmpty()) {
+      throw new GodwitException(
+          ErrorCode.CONFIGURATION,
+          "Godwit has no counterpart of the Flyway setting "
+              + m.unsupported().get(0)
+              + "; README's 'Moving from Flyway' table lists what is supported.");
+    }
+    m.values().forEach(into::set);
+    m.placeholders().forEach(into::placeholder);
   }
 
   private static String reason(String key) {
