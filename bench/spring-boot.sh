@@ -2,7 +2,11 @@
 # Start-up cost of migrating at start-up (issue 16): the same Spring Boot 3.5 application against the
 # same PostgreSQL database holding 200 applied migrations, started with the Godwit starter, with
 # Spring Boot's Flyway support, and with neither, in interleaved rounds; each start is a fresh JVM,
-# and the figure is its uptime when the application is ready (ApplicationReadyEvent).
+# and the figure is its uptime when the application is ready (ApplicationReadyEvent). A fourth
+# variant, connect, is the plain application taking one connection from its pool while it starts:
+# what any migration tool pays first (the pool's start, the driver's classes), told apart from what
+# the tool itself adds. The table also gives the uptime after the application's first query, which
+# the plain application pays after it is ready.
 #
 #   bench/spring-boot.sh [rounds]        default 7 rounds
 #
@@ -27,8 +31,7 @@ for m in godwit-spring-boot-starter godwit-core godwit-sql; do
   cp "$(ls "$root/$m"/target/$m-*.jar | grep -v -e sources -e javadoc)" "$work/godwit-lib/"
 done
 godwit_jars="$(ls "$work"/godwit-lib/*.jar | paste -sd:)"
-javac -q -d "$work/classes" -cp "$(cat "$work/cp-plain.txt")" "$bench/spring-boot/src/main/java/bench/StartupApp.java" 2>/dev/null \
-  || javac -d "$work/classes" -cp "$(cat "$work/cp-plain.txt")" "$bench/spring-boot/src/main/java/bench/StartupApp.java"
+javac -d "$work/classes" -cp "$(cat "$work/cp-plain.txt")" "$bench/spring-boot/src/main/java/bench/StartupApp.java"
 
 # 200 migrations: tables, columns, indexes and data, the mix of a project some years old.
 rm -f "$work"/migrations/db/migration/*.sql
@@ -48,33 +51,42 @@ trap 'psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $db WITH (FOR
 common=(--spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$db" --spring.datasource.username=postgres
   --spring.main.banner-mode=off --logging.level.root=WARN)
 
-run() { # variant -> prints the uptime in ms at ApplicationReadyEvent
-  local v=$1 cp
+run() { # variant -> prints the uptimes in ms at ApplicationReadyEvent and after the first query
+  local v=$1 cp extra=()
   case $v in
     none) cp="$work/classes:$(cat "$work/cp-plain.txt")" ;;
+    connect) cp="$work/classes:$(cat "$work/cp-plain.txt")"; extra=(--bench.connect=true) ;;
     flyway) cp="$work/classes:$work/migrations:$(cat "$work/cp-flyway.txt")" ;;
     godwit) cp="$work/classes:$work/migrations:$godwit_jars:$(cat "$work/cp-plain.txt")" ;;
   esac
-  java -cp "$cp" bench.StartupApp "${common[@]}" | sed -n 's/^READY \([0-9]*\) .*/\1/p'
+  java -cp "$cp" bench.StartupApp "${common[@]}" "${extra[@]}" \
+    | sed -n 's/^READY \([0-9]*\) QUERIED \([0-9]*\) .*/\1 \2/p'
 }
 
 echo "bench: migrating $db with Flyway (200 migrations)..." >&2
 run flyway >/dev/null
-declare -A all
+variants=(none connect flyway godwit)
+echo "load before: $(uptime)" >&2
+declare -A all queried
 for r in $(seq 1 "$rounds"); do
-  for v in none flyway godwit; do
-    ms="$(run $v)"
+  for v in "${variants[@]}"; do
+    read -r ms q <<<"$(run $v)"
     [ -n "$ms" ] || { echo "bench: $v did not start" >&2; exit 1; }
     all[$v]="${all[$v]:-} $ms"
-    echo "round $r $v $ms ms" >&2
+    queried[$v]="${queried[$v]:-} $q"
+    echo "round $r $v $ms ms (first query done at $q ms)" >&2
   done
 done
+echo "load after: $(uptime)" >&2
 median() { tr ' ' '\n' | grep -v '^$' | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
 none_ms="$(echo "${all[none]}" | median)"
+none_q="$(echo "${queried[none]}" | median)"
 echo
-echo "| variant | median start-up (ms) | added by migrating at start-up | all rounds (ms) |"
-echo "|---|---:|---:|---|"
-for v in none flyway godwit; do
+echo "| variant | median start-up (ms) | added at start-up | median after the first query (ms) | added | all rounds, start-up (ms) |"
+echo "|---|---:|---:|---:|---:|---|"
+for v in "${variants[@]}"; do
   m="$(echo "${all[$v]}" | median)"
-  echo "| $v | $m | $([ $v = none ] && echo - || echo "+$((m - none_ms)) ms") |${all[$v]} |"
+  q="$(echo "${queried[$v]}" | median)"
+  if [ $v = none ]; then d=-; dq=-; else d="$(printf '%+d ms' $((m - none_ms)))"; dq="$(printf '%+d ms' $((q - none_q)))"; fi
+  echo "| $v | $m | $d | $q | $dq |${all[$v]} |"
 done

@@ -84,7 +84,7 @@ public final class Engine {
 
   /** Compares applied and local migrations; never throws for what it finds. */
   public ValidateResult validate() {
-    return inSession(CallbackEvent.Around.VALIDATE, InfoCommand::validate);
+    return inSession(CallbackEvent.Around.VALIDATE, true, true, InfoCommand::validate);
   }
 
   /**
@@ -96,7 +96,7 @@ public final class Engine {
   public MigrateResult migrate(boolean resume, DeployPhase phase) {
     // Migrate fires beforeMigrate and afterMigrate itself, once the history table exists.
     return inSession(
-        CallbackEvent.Around.MIGRATE, false, ctx -> MigrateCommand.run(ctx, resume, phase));
+        CallbackEvent.Around.MIGRATE, false, true, ctx -> MigrateCommand.run(ctx, resume, phase));
   }
 
   /** Records a failed migration as applied, with an audit entry. */
@@ -148,7 +148,7 @@ public final class Engine {
   }
 
   private <T> T inSession(CallbackEvent.Around events, Function<CommandContext, T> body) {
-    return inSession(events, true, body);
+    return inSession(events, true, false, body);
   }
 
   /**
@@ -158,10 +158,15 @@ public final class Engine {
    * @param events the command's callbacks, or null for plan, which has none in Flyway
    * @param aroundBody whether to fire the before and after events around the body; the error event
    *     fires in any case
+   * @param readAhead whether the command needs every checksum, so they are computed while it
+   *     connects
    */
   private <T> T inSession(
-      CallbackEvent.Around events, boolean aroundBody, Function<CommandContext, T> body) {
-    BackgroundResolution resolving = new BackgroundResolution(config);
+      CallbackEvent.Around events,
+      boolean aroundBody,
+      boolean readAhead,
+      Function<CommandContext, T> body) {
+    BackgroundResolution resolving = new BackgroundResolution(config, readAhead);
     try (Session s = Session.open(config)) {
       Resolution res = resolving.join(s.placeholders);
       Callbacks cb = new Callbacks(s, res);

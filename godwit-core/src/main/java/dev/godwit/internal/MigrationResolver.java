@@ -195,29 +195,35 @@ final class MigrationResolver {
         p.kind() == MigrationNames.Kind.REPEATABLE
             && config.flag(ConfigKey.PLACEHOLDER_REPLACEMENT)
             && !Boolean.FALSE.equals(sc.placeholderReplacement());
+    ResolvedMigration.Phase phase =
+        sc.phase() != null
+            ? ResolvedMigration.Phase.of(sc.phase())
+            : new ResolvedMigration.Phase(() -> PhaseDirective.read(r, charset));
+    // The checksum reads the whole file; the phase is in its head, so it is taken from the same
+    // read (a migrate with nothing to do asks for both of every file).
     ResolvedMigration.Sums sums =
         new ResolvedMigration.Sums(
             () -> {
               if (replace) {
                 String text = r.readText(charset);
+                offerPhase(phase, text, r);
                 return new Integer[] {
                   Checksums.of(placeholders.get().replaceAll(text, r.fileName())),
                   Checksums.of(text)
                 };
               }
-              int sum = checksum(r, charset);
+              int sum = checksum(r, charset, phase);
               return new Integer[] {sum, sum};
             });
-    ResolvedMigration.Phase phase =
-        sc.phase() != null
-            ? ResolvedMigration.Phase.of(sc.phase())
-            : new ResolvedMigration.Phase(() -> PhaseDirective.read(r, charset));
     return new ResolvedMigration(
         p.kind(), p.version(), p.description(), type, r.relativePath(), sums, r, sc, null, phase);
   }
 
-  /** The raw-text checksum, from the bytes for UTF-8 files that fit in memory. */
-  private static int checksum(Resource r, Charset charset) {
+  /**
+   * The raw-text checksum, from the bytes for UTF-8 files that fit in memory; those also give the
+   * phase its head declares.
+   */
+  private static int checksum(Resource r, Charset charset, ResolvedMigration.Phase phase) {
     try {
       if (charset.equals(java.nio.charset.StandardCharsets.UTF_8)
           && r.size() <= Checksums.IN_MEMORY_LIMIT) {
@@ -225,6 +231,7 @@ final class MigrationResolver {
         if (!Checksums.isValidUtf8(bytes)) {
           throw r.undecodable(charset, new CharacterCodingException());
         }
+        offerPhase(phase, new String(bytes, java.nio.charset.StandardCharsets.UTF_8), r);
         return Checksums.ofUtf8(bytes);
       }
       try (Reader reader = r.openReader(charset)) {
@@ -235,6 +242,20 @@ final class MigrationResolver {
     } catch (IOException e) {
       throw new GodwitException(
           ErrorCode.SCRIPT_INVALID, "Cannot read " + r.displayName() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Gives the phase the text's head declares to {@code phase}. A bad directive is left for the
+   * phase's own read to report, when a command asks for the phase, as before.
+   */
+  private static void offerPhase(ResolvedMigration.Phase phase, String text, Resource r) {
+    try {
+      phase.offer(
+          PhaseDirective.of(
+              new java.io.BufferedReader(new java.io.StringReader(text)), r.displayName()));
+    } catch (IOException | GodwitException e) {
+      // Reported by PhaseDirective.read when the phase is asked for.
     }
   }
 

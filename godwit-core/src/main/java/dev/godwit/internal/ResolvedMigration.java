@@ -60,6 +60,16 @@ record ResolvedMigration(
       }
       return value;
     }
+
+    /**
+     * Takes the phase found by a read of the whole file for its checksum, so that the head is not
+     * read a second time; a phase already known stays.
+     */
+    synchronized void offer(DeployPhase found) {
+      if (value == null) {
+        value = found;
+      }
+    }
   }
 
   /** The checksum to record and compare. */
@@ -70,6 +80,22 @@ record ResolvedMigration(
   /** For repeatables the raw-text checksum; otherwise the same as {@link #checksum()}. */
   Integer equivalentChecksum() {
     return sums.equivalent();
+  }
+
+  /**
+   * Computes the checksums (and with them the phase) now, on the calling thread, unless they need
+   * the session's placeholders (a repeatable's), so a command finds them ready. A failure is left
+   * for the command to meet when it asks, as it would have without this.
+   */
+  void readAhead() {
+    if (resource == null || kind == MigrationNames.Kind.REPEATABLE) {
+      return;
+    }
+    try {
+      sums.values();
+    } catch (RuntimeException e) {
+      // The command computes it again and reports the failure where it always did.
+    }
   }
 
   /** A migration's two checksums, computed once, when first asked for. */

@@ -134,6 +134,19 @@ public class GodwitAutoConfiguration {
     }
   }
 
+  /**
+   * Hibernate's default {@code ddl-auto} asks these providers whether a migration tool manages an
+   * embedded database; Spring Boot 4 moved the interface to spring-boot-jdbc (same package).
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(name = "org.springframework.boot.jdbc.SchemaManagementProvider")
+  static class SchemaManagementConfiguration {
+    @Bean
+    GodwitSchemaManagementProvider godwitSchemaManagementProvider(ObjectProvider<Godwit> godwits) {
+      return new GodwitSchemaManagementProvider(godwits);
+    }
+  }
+
   /** {@code spring.godwit.enabled}, or {@code spring.flyway.enabled} when read in its place. */
   static class EnabledCondition extends SpringBootCondition {
     @Override

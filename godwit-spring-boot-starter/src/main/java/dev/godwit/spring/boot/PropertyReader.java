@@ -128,6 +128,19 @@ final class PropertyReader {
       values.put(ConfigKey.CONNECT_RETRIES_INTERVAL, (int) Math.max(1, d.toSeconds()));
       used.add("connect-retries-interval");
     }
+    // Spring Boot hands Flyway its init-sqls joined by line breaks, as one initSql.
+    List<String> initSqls =
+        binder.bind(FLYWAY + ".init-sqls", Bindable.listOf(String.class)).orElse(List.of());
+    if (!initSqls.isEmpty() && !values.containsKey(ConfigKey.INIT_SQL)) {
+      values.put(ConfigKey.INIT_SQL, String.join("\n", initSqls));
+      used.add("init-sqls");
+    }
+    String driver = binder.bind(FLYWAY + ".driver-class-name", String.class).orElse(null);
+    if (driver != null && !values.containsKey(ConfigKey.DRIVER)) {
+      values.put(
+          ConfigKey.DRIVER, checked(FLYWAY + ".driver-class-name", ConfigKey.DRIVER, driver));
+      used.add("driver-class-name");
+    }
     values.putIfAbsent(ConfigKey.LOCATIONS, List.of(SpringSettings.DEFAULT_LOCATION));
     boolean enabled = binder.bind(FLYWAY + ".enabled", Boolean.class).orElse(true);
     used.add("enabled");

@@ -107,7 +107,9 @@ class PropertyReaderTest {
                     "spring.flyway.lock-retry-count", "30",
                     "spring.flyway.connect-retries-interval", "2m",
                     "spring.flyway.placeholders.owner", "ops",
-                    "spring.flyway.init-sqls", "SET x = 1")));
+                    "spring.flyway.init-sqls", "SET x = 1,SET y = 2",
+                    "spring.flyway.driver-class-name", "org.h2.Driver",
+                    "spring.flyway.skip-default-callbacks", "true")));
     assertThat(s.source()).isEqualTo("spring.flyway");
     assertThat(s.values())
         .containsEntry(ConfigKey.LOCATIONS, List.of("classpath:db/legacy"))
@@ -115,10 +117,12 @@ class PropertyReaderTest {
         .containsEntry(ConfigKey.CLEAN_ENABLED, true)
         .containsEntry(ConfigKey.LOCK_WAIT_TIMEOUT, 30)
         .containsEntry(ConfigKey.CONNECT_RETRIES_INTERVAL, 120)
-        .containsEntry(ConfigKey.PLACEHOLDERS, Map.of("owner", "ops"));
+        .containsEntry(ConfigKey.PLACEHOLDERS, Map.of("owner", "ops"))
+        .containsEntry(ConfigKey.INIT_SQL, "SET x = 1\nSET y = 2")
+        .containsEntry(ConfigKey.DRIVER, "org.h2.Driver");
     assertThat(s.notice())
         .startsWith("Godwit: no spring.godwit.* properties are set; reading spring.flyway.*")
-        .endsWith("(ignored: init-sqls)");
+        .endsWith("(ignored: skip-default-callbacks)");
   }
 
   @Test
