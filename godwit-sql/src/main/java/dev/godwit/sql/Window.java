@@ -61,7 +61,7 @@ final class Window {
     }
     if (limit > buf.length / 2) {
       // One segment fills the window: grow it so that rescanning its open construct stays linear.
-      buf = Arrays.copyOf(buf, buf.length * 2);
+      buf = grow(buf);
     }
     try {
       while (limit < buf.length) {
@@ -84,6 +84,25 @@ final class Window {
       if (buf[0] == '\uFEFF') {
         System.arraycopy(buf, 1, buf, 0, --limit);
       }
+    }
+  }
+
+  /**
+   * Doubles the window. A statement larger than the heap allows ends here with a message naming it,
+   * instead of an OutOfMemoryError escaping from the lexer: the failed allocation never took
+   * memory, so the old window is still intact and there is room to report.
+   */
+  private char[] grow(char[] old) {
+    try {
+      return Arrays.copyOf(old, old.length * 2);
+    } catch (OutOfMemoryError e) {
+      long mb = (long) limit >> 20;
+      throw error(
+          Problem.STATEMENT_TOO_LARGE,
+          segmentStart,
+          "the statement starting here is larger than "
+              + mb
+              + " MB (read so far) and does not fit in the memory the JVM has");
     }
   }
 
