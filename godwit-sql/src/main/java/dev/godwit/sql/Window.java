@@ -18,6 +18,9 @@ final class Window {
   /** Initial capacity in chars; 64 Ki chars keeps refills rare without costing much memory. */
   static final int DEFAULT_CAPACITY = 1 << 16;
 
+  /** A window grown beyond this many chars (2 MB) is given back after its statement. */
+  static final int SHRINK_ABOVE = 1 << 20;
+
   private final Reader reader;
   private final String source;
   private final Lines lines = new Lines();
@@ -129,6 +132,18 @@ final class Window {
   /** Starts a new segment at {@link #pos}. */
   void startSegment() {
     segmentStart = base + pos;
+    if (buf.length > SHRINK_ABOVE && limit - pos <= DEFAULT_CAPACITY / 2) {
+      // A huge statement grew the window to twice its size. It has been handed out as a String
+      // now; keeping the window would double the memory while the driver copies that String to
+      // send it (issue 17, defect 10). What is left to scan moves to a window of the usual size.
+      lines.advance(buf, base, segmentStart);
+      char[] small = new char[DEFAULT_CAPACITY];
+      System.arraycopy(buf, pos, small, 0, limit - pos);
+      limit -= pos;
+      base += pos;
+      pos = 0;
+      buf = small;
+    }
   }
 
   /** The text between two absolute offsets of the current segment. */
