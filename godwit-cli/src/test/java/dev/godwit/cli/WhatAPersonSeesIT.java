@@ -210,8 +210,8 @@ class WhatAPersonSeesIT {
     assertThat(run.exit()).as(err).isEqualTo(6);
     assertThat(err)
         .contains("V2__huge.sql:1: statement 1 (more than ")
-        .contains(" MB) does not fit in the memory the JVM may use")
-        .contains("GODWIT_JAVA_OPTS=-Xmx");
+        .contains(" MB; the file is 50.0 MB) does not fit in the memory the JVM may use (")
+        .contains("GODWIT_JAVA_OPTS=-Xmx512m");
     try (Connection c = DriverManager.getConnection(url, pg.user(), pg.password());
         Statement st = c.createStatement();
         ResultSet rs =

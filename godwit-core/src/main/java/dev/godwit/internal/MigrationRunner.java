@@ -202,7 +202,7 @@ final class MigrationRunner {
           throw fail(m, p, each, row, start, ran, executed[0], null, e, from, retry);
         } catch (OutOfMemoryError e) {
           // The attempt's references are gone with its frame; what is left fits a message.
-          GodwitException tooLarge = TooLarge.statement(m.displayName(), 0, 0, -1, false, e);
+          GodwitException tooLarge = TooLarge.statement(m.displayName(), 0, 0, -1, false, -1, e);
           throw fail(m, p, each, row, start, ran, executed[0], null, tooLarge, from, retry);
         }
       }
@@ -356,7 +356,8 @@ final class MigrationRunner {
             // The driver's copy of a huge statement did not fit: name it, at its boundary.
             throw new StatementExecutor.StatementFailure(
                 st,
-                TooLarge.statement(m.displayName(), seen, st.line(), st.sql().length(), false, e));
+                TooLarge.statement(
+                    m.displayName(), seen, st.line(), st.sql().length(), false, -1, e));
           }
           if (p.backfill()) {
             try {

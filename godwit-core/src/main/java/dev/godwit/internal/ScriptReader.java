@@ -87,7 +87,7 @@ final class ScriptReader {
         } catch (SqlSplitException e) {
           throw invalid(e, r, statements + 1);
         } catch (OutOfMemoryError e) {
-          throw TooLarge.statement(r.displayName(), statements + 1, 0, -1, false, e);
+          throw TooLarge.statement(r.displayName(), statements + 1, 0, -1, false, fileSize(r), e);
         } catch (RuntimeException e) {
           throw unreadable(r, cs, e);
         }
@@ -105,7 +105,8 @@ final class ScriptReader {
         } catch (SqlSplitException e) {
           throw invalid(e, r, statements + 1);
         } catch (OutOfMemoryError e) {
-          throw TooLarge.statement(r.displayName(), statements + 1, lastLine, -1, false, e);
+          throw TooLarge.statement(
+              r.displayName(), statements + 1, lastLine, -1, false, fileSize(r), e);
         } catch (RuntimeException e) {
           throw unreadable(r, cs, e);
         }
@@ -149,9 +150,15 @@ final class ScriptReader {
       java.util.regex.Matcher mb =
           java.util.regex.Pattern.compile("larger than (\\d+) MB").matcher(e.getMessage());
       long chars = mb.find() ? Long.parseLong(mb.group(1)) << 20 : -1;
-      return TooLarge.statement(r.displayName(), statement, e.line(), chars, true, e);
+      return TooLarge.statement(r.displayName(), statement, e.line(), chars, true, fileSize(r), e);
     }
     return new GodwitException(ErrorCode.SCRIPT_INVALID, e.getMessage(), e);
+  }
+
+  /** The file's size, or -1 when the resource does not know it. */
+  private static long fileSize(Resource r) {
+    long size = r.size();
+    return size == Long.MAX_VALUE ? -1 : size;
   }
 
   private static GodwitException unreadable(Resource r, Charset cs, RuntimeException e) {
