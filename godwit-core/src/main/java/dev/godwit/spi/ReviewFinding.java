@@ -1,5 +1,7 @@
 package dev.godwit.spi;
 
+import java.util.List;
+
 /**
  * One finding of a {@link PendingMigrationReviewer}.
  *
@@ -19,11 +21,11 @@ public record ReviewFinding(
     int line,
     String message,
     boolean suppressed,
-    java.util.List<String> recipe) {
+    List<String> recipe) {
 
   /** Freezes the recipe. */
   public ReviewFinding {
-    recipe = recipe == null ? java.util.List.of() : java.util.List.copyOf(recipe);
+    recipe = recipe == null ? List.of() : List.copyOf(recipe);
   }
 
   /**
@@ -38,7 +40,7 @@ public record ReviewFinding(
    */
   public ReviewFinding(
       String rule, Severity severity, String script, int line, String message, boolean suppressed) {
-    this(rule, severity, script, line, message, suppressed, java.util.List.of());
+    this(rule, severity, script, line, message, suppressed, List.of());
   }
 
   /** Severities, lowest first. */

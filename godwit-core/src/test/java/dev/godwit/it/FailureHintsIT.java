@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -35,6 +36,17 @@ class FailureHintsIT {
 
   private void write(String name, String sql) throws IOException {
     Files.writeString(dir.resolve(name), sql);
+  }
+
+  @Test
+  void anErrorOfTheScriptSaysFixTheScript() throws Exception {
+    TestDatabase db = TestDatabase.h2();
+    write("V1__table.sql", "CREATE TABLE t (id INT);\n");
+    write("V2__typo.sql", "INSERT INTO t VALUES (1);\nINSERT INTO no_such_table VALUES (2);\n");
+    assertThatThrownBy(() -> db.configure(dir).load().migrate())
+        .isInstanceOf(MigrationFailedException.class)
+        .hasMessageContaining("Rolled back: nothing of this migration was applied")
+        .hasMessageEndingWith("Fix the script and run migrate again.");
   }
 
   @ParameterizedTest
