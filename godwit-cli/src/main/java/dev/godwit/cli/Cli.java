@@ -129,9 +129,10 @@ final class Cli {
             phase == null
                 ? (args.has(Option.RESUME) ? godwit.resume() : godwit.migrate())
                 : (args.has(Option.RESUME) ? godwit.resume(phase) : godwit.migrate(phase));
-        // The table after a change shows where things stand; after a no-op it would only repeat
-        // the one line.
-        boolean table = !args.has(Option.JSON) && !result.applied().isEmpty();
+        // By default a line per migration and a summary; --verbose adds the table of where things
+        // stand (after a no-op it would only repeat the one line).
+        boolean table =
+            !args.has(Option.JSON) && args.has(Option.VERBOSE) && !result.applied().isEmpty();
         output.migrate(result, table ? result.info() : null);
         return ExitCode.OK.code;
       }

@@ -283,10 +283,22 @@ final class Output {
 
   void validate(ValidateResult r) {
     warnings(r.warnings());
+    // Pending migrations are no defect of the history: counted and named apart from problems,
+    // though validate still fails on them, as Flyway's does.
+    long pending =
+        r.issues().stream()
+            .filter(
+                i ->
+                    i.kind() == ValidationIssue.Kind.PENDING
+                        || i.kind() == ValidationIssue.Kind.OUTDATED)
+            .count();
+    long problems = r.issues().size() - pending;
     if (json) {
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("valid", r.valid());
       doc.put("migrationsChecked", r.migrationsChecked());
+      doc.put("problems", problems);
+      doc.put("pending", pending);
       doc.put("issues", issues(r.issues()));
       doc.put("warnings", r.warnings());
       emit(doc);
@@ -296,13 +308,24 @@ final class Output {
       out.println("Validated " + r.migrationsChecked() + " migrations: no problems found.");
       return;
     }
-    out.println(
-        "Validation failed: "
-            + r.issues().size()
-            + (r.issues().size() == 1 ? " problem" : " problems")
-            + " in "
-            + r.migrationsChecked()
-            + " migrations");
+    String pendingText =
+        pending + (pending == 1 ? " migration" : " migrations") + " pending (not applied yet)";
+    if (problems == 0) {
+      out.println(
+          "Validation failed: "
+              + pendingText
+              + ". The applied history is sound; validate fails on pending migrations as Flyway's"
+              + " does: run migrate, or accept them with ignoreMigrationPatterns \"*:pending\".");
+    } else {
+      out.println(
+          "Validation failed: "
+              + problems
+              + (problems == 1 ? " problem" : " problems")
+              + " in "
+              + r.migrationsChecked()
+              + " migrations"
+              + (pending > 0 ? ", and " + pendingText : ""));
+    }
     for (ValidationIssue i : r.issues()) {
       out.println("  - [" + i.kind() + "] " + i.message());
     }

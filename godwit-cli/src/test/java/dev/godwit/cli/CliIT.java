@@ -274,9 +274,53 @@ class CliIT {
     assertThat(info.exit()).as(info.err()).isZero();
     assertThat(infoRuns()).isEqualTo(1);
     assertThat(info.out()).contains("| Versioned").contains("| Repeatable");
-    assertThat(migrate.out())
-        .startsWith("Applied 3 migrations in ")
-        .endsWith(System.lineSeparator() + System.lineSeparator() + info.out());
+    // By default a summary and a line per migration; --verbose adds the table.
+    assertThat(migrate.out()).startsWith("Applied 3 migrations in ").doesNotContain("| Versioned");
+    assertThat(migrate.out().lines()).hasSize(4);
+
+    Files.writeString(migrations.resolve("V3__more.sql"), "INSERT INTO t VALUES (3);\n");
+    CliRun verbose = godwit("--config", cfg.toString(), "--verbose", "migrate");
+    assertThat(verbose.exit()).as(verbose.err()).isZero();
+    CliRun after = godwit("--config", cfg.toString(), "info");
+    assertThat(verbose.out())
+        .startsWith("Applied 1 migration in ")
+        .endsWith(System.lineSeparator() + System.lineSeparator() + after.out());
+    assertThat(infoRuns()).isEqualTo(2);
+  }
+
+  @Test
+  void validateCallsPendingMigrationsPendingNotProblems() throws IOException {
+    Path cfg = config("");
+    assertThat(godwit("--config", cfg.toString(), "migrate").exit()).isZero();
+    Files.writeString(migrations.resolve("V3__a.sql"), "INSERT INTO t VALUES (3);\n");
+    Files.writeString(migrations.resolve("V4__b.sql"), "INSERT INTO t VALUES (4);\n");
+
+    CliRun validate = godwit("--config", cfg.toString(), "validate");
+    // Flyway's validate fails on pending migrations too (ignoreMigrationPatterns "*:future").
+    assertThat(validate.exit()).isEqualTo(5);
+    assertThat(validate.out())
+        .startsWith("Validation failed: 2 migrations pending (not applied yet)")
+        .doesNotContain("problem");
+    CliRun json = godwit("--config", cfg.toString(), "validate", "--json");
+    assertThat(json.json().get("pending").asInt()).isEqualTo(2);
+    assertThat(json.json().get("problems").asInt()).isZero();
+
+    // A changed file is a problem of the history; the pending ones are still counted apart.
+    Files.writeString(migrations.resolve("V2__fill_t.sql"), "INSERT INTO t VALUES (2);\n");
+    CliRun both = godwit("--config", cfg.toString(), "validate");
+    assertThat(both.out())
+        .startsWith("Validation failed: 1 problem in ")
+        .contains(", and 2 migrations pending (not applied yet)")
+        .contains("[CHECKSUM_MISMATCH]");
+    assertThat(
+            godwit(
+                    "--config",
+                    cfg.toString(),
+                    "--ignore-migration-patterns",
+                    "*:pending",
+                    "validate")
+                .exit())
+        .isEqualTo(5);
   }
 
   private int infoRuns() throws SQLException {

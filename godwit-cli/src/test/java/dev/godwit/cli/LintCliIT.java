@@ -172,7 +172,12 @@ class LintCliIT {
     }
     CliRun dev = godwit("--config", cfg.toString(), "--env", "dev", "migrate");
     assertThat(dev.exit()).as(dev.err()).isZero();
-    assertThat(dev.err()).contains("WARNING: ERROR rename-column");
+    assertThat(dev.err()).containsPattern("WARNING: ERROR rename-column \\S*V2__rename.sql:2: ");
+    // One line per finding; the recipe is behind godwit lint (or --verbose).
+    assertThat(dev.err())
+        .doesNotContain("Safe recipe:")
+        .contains("godwit lint --explain <rule> for rename-column");
+    assertThat(dev.err().lines().filter(l -> l.contains("ERROR rename-column"))).hasSize(1);
   }
 
   private static List<String> rules(JsonNode findings) {

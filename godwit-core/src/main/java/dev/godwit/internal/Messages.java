@@ -49,7 +49,12 @@ final class Messages {
 
   /** The first line of a statement, shortened to fit a message line. */
   static String firstLine(String sql) {
-    String s = sql.strip();
+    // Only the head of the statement: stripping a 50 MB statement whole would copy it.
+    int from = 0;
+    while (from < sql.length() && Character.isWhitespace(sql.charAt(from))) {
+      from++;
+    }
+    String s = sql.substring(from, Math.min(sql.length(), from + 200)).strip();
     int nl = s.indexOf('\n');
     String line = nl < 0 ? s : s.substring(0, nl).stripTrailing() + " ...";
     return line.length() <= 120 ? line : line.substring(0, 117) + "...";

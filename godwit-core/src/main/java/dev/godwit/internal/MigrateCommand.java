@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
  */
 final class MigrateCommand {
   private static final Logger LOG = LoggerFactory.getLogger(MigrateCommand.class);
+  private static final boolean INTERACTIVE = System.console() != null;
 
   private MigrateCommand() {}
 
@@ -92,7 +93,7 @@ final class MigrateCommand {
       rows = s.readHistory();
       st = ctx.states(rows, phase);
     }
-    refuseFailed(st);
+    refuseFailed(s, st);
     if (ctx.config().flag(ConfigKey.VALIDATE_ON_MIGRATE)) {
       List<ValidationIssue> issues =
           Validator.validate(st.entries(), ctx.ignorePatterns().withPending());
@@ -134,12 +135,15 @@ final class MigrateCommand {
       s.verifyLock("applying " + m.script());
       MigrationRunner.Prepared p = runner.prepare(m);
       MigrationRunner.logMode(m, p);
-      LOG.info(
-          "Applying {}/{}: {} {}",
-          done,
-          total,
-          m.isRepeatable() ? "repeatable" : "version " + m.version(),
-          m.script());
+      // Progress for a person watching; without a terminal the result lists each migration once.
+      if (INTERACTIVE || LOG.isDebugEnabled()) {
+        LOG.info(
+            "Applying {}/{}: {} {}",
+            done,
+            total,
+            m.isRepeatable() ? "repeatable" : "version " + m.version(),
+            m.script());
+      }
       HistoryRow row = HistoryRow.applied(m, rank++, s.installedBy);
       try {
         applied.add(runner.run(m, p, CallbackEvent.Around.EACH_MIGRATE, row));
@@ -273,17 +277,54 @@ final class MigrateCommand {
     }
   }
 
-  private static void refuseFailed(StateCalculator.States st) {
+  /**
+   * A failed row stops migrate until it is resolved. The message gives the ways forward that fit
+   * what the progress table knows: a resume needs its record of how far the migration got.
+   */
+  private static void refuseFailed(Session s, StateCalculator.States st) {
     for (StateCalculator.Entry e : st.entries()) {
       if (e.state() == MigrationState.FAILED || e.state() == MigrationState.MISSING_FAILED) {
         HistoryRow r = e.row();
-        throw new GodwitException(
-            ErrorCode.VALIDATION,
-            "The history records a failed migration: "
-                + Validator.describe(e.repeatable(), r.version(), r.description(), r.script())
-                + (r.installedOn() != null ? ", failed on " + r.installedOn() : "")
-                + ". Some of its statements may have stayed applied. Undo them by hand, run"
-                + " repair to remove the failed row, then migrate again.");
+        ProgressTable.Progress progress = null;
+        try {
+          progress = s.progress.read(s.connection).get(r.rank());
+        } catch (SQLException ex) {
+          LOG.debug("Cannot read the progress table: {}", ex.getMessage());
+        }
+        String version = r.version() == null ? "<version>" : r.version();
+        StringBuilder sb =
+            new StringBuilder("The history records a failed migration: ")
+                .append(
+                    Validator.describe(e.repeatable(), r.version(), r.description(), r.script()))
+                .append(r.installedOn() != null ? ", failed on " + r.installedOn() : "")
+                .append('.');
+        boolean resumable = progress != null && progress.resolution() == null;
+        if (resumable) {
+          sb.append(' ')
+              .append(progress.applied())
+              .append(" of its ")
+              .append(progress.total())
+              .append(" statements stayed applied")
+              .append(
+                  progress.failedLine() > 0 ? "; it failed at line " + progress.failedLine() : "")
+              .append('.');
+        } else {
+          sb.append(" Some of its statements may have stayed applied.");
+        }
+        sb.append(" migrate goes no further until one of these is done:");
+        if (resumable && e.resolved() != null) {
+          sb.append(
+              "\n  - fix the cause outside the script (data, a grant) and run 'migrate --resume':"
+                  + " it continues from the failed statement (the file must stay unchanged)");
+        }
+        sb.append(
+            "\n  - undo its applied statements by hand, run 'repair' (it removes the failed row),"
+                + " fix the script, and migrate again");
+        sb.append(
+            "\n  - complete its remaining statements by hand and run 'repair --mark-applied "
+                + version
+                + "'");
+        throw new GodwitException(ErrorCode.VALIDATION, sb.toString());
       }
     }
   }

@@ -60,6 +60,9 @@ final class MigrationRunner {
   private final StatementLocks locks;
   private final LockTimeoutPolicy policy;
   private final boolean grouped;
+  // Set once the migration's work is done and its history row is being written and committed: a
+  // connection lost from here on leaves unknown whether the transaction committed.
+  private boolean finishing;
 
   MigrationRunner(Session session, Callbacks callbacks) {
     this(session, callbacks, false);
@@ -197,6 +200,10 @@ final class MigrationRunner {
           throw fail(m, p, each, row, start, ran, executed[0], f.statement, f.cause, from, retry);
         } catch (SQLException e) {
           throw fail(m, p, each, row, start, ran, executed[0], null, e, from, retry);
+        } catch (OutOfMemoryError e) {
+          // The attempt's references are gone with its frame; what is left fits a message.
+          GodwitException tooLarge = TooLarge.statement(m.displayName(), 0, 0, -1, false, -1, e);
+          throw fail(m, p, each, row, start, ran, executed[0], null, tooLarge, from, retry);
         }
       }
     }
@@ -215,6 +222,7 @@ final class MigrationRunner {
       throws StatementExecutor.StatementFailure, SQLException {
     Connection c = session.connection;
     int skip = from == null ? 0 : from.applied();
+    finishing = false;
     if (!grouped) {
       c.setAutoCommit(!p.transactional());
     }
@@ -247,6 +255,7 @@ final class MigrationRunner {
       if (p.transactional()) {
         verifyLockOrRollBack(c, m);
       }
+      finishing = true;
       int ms = elapsed(start);
       if (from != null || p.backfill()) {
         session.history.markSuccess(c, row.rank(), ms);
@@ -341,7 +350,15 @@ final class MigrationRunner {
           exec.ranElsewhere();
           executed[0] = skip + exec.executed();
         } else {
-          retry.run(exec, st, p.transactional(), c, skip, executed);
+          try {
+            retry.run(exec, st, p.transactional(), c, skip, executed);
+          } catch (OutOfMemoryError e) {
+            // The driver's copy of a huge statement did not fit: name it, at its boundary.
+            throw new StatementExecutor.StatementFailure(
+                st,
+                TooLarge.statement(
+                    m.displayName(), seen, st.line(), st.sql().length(), false, -1, e));
+          }
           if (p.backfill()) {
             try {
               session.progress.statementsDone(c, row.rank(), skip + exec.executed());
@@ -379,20 +396,27 @@ final class MigrationRunner {
     Connection c = session.connection;
     int skip = from == null ? 0 : from.applied();
     boolean rowWritten = from != null || p.backfill();
+    FailureCause why = FailureCause.of(cause);
     boolean rolledBack = false;
+    boolean serverRolledBack = false;
     if (p.transactional()) {
       try {
         c.rollback();
         rolledBack = true;
       } catch (SQLException e) {
         cause.addSuppressed(e);
+        // A session that ends takes its open transaction with it: the server rolls it back. Only
+        // a connection lost while committing leaves the outcome unknown.
+        serverRolledBack = why == FailureCause.CONNECTION && !finishing;
       }
     }
+    boolean commitUnknown =
+        p.transactional() && !rolledBack && why == FailureCause.CONNECTION && finishing;
     // A rolled-back transaction leaves nothing, except a Java migration that ran DDL on a
     // database whose DDL commits by itself.
     boolean effectsRemain =
         !p.transactional()
-            || !rolledBack
+            || !(rolledBack || serverRolledBack)
             || (m.java() != null && !session.dialect.supportsTransactionalDdl());
     boolean recorded = false;
     try {
@@ -419,7 +443,9 @@ final class MigrationRunner {
       cause.addSuppressed(e);
     }
     LockRetry timedOut = retry.isLockTimeout(cause) ? retry : null;
-    String text = message(m, p, statement, cause, ran, executed, effectsRemain, recorded, timedOut);
+    Outcome outcome =
+        new Outcome(why, effectsRemain, recorded, serverRolledBack, commitUnknown, timedOut);
+    String text = message(m, p, statement, cause, ran, executed, outcome);
     if (timedOut != null) {
       return timedOut.exception(text, statement, effectsRemain ? ran : List.of(), cause);
     }
@@ -432,6 +458,25 @@ final class MigrationRunner {
         cause);
   }
 
+  /**
+   * What a failure left behind, for its message.
+   *
+   * @param why what the error says about its cause, for the hint
+   * @param effectsRemain whether statements of it may have stayed applied
+   * @param recorded whether a failed row and its progress were written
+   * @param serverRolledBack whether the connection ended inside the transaction, which the server
+   *     then rolled back
+   * @param commitUnknown whether the connection ended while committing
+   * @param timedOut the retries of a statement lock timeout, or null
+   */
+  private record Outcome(
+      FailureCause why,
+      boolean effectsRemain,
+      boolean recorded,
+      boolean serverRolledBack,
+      boolean commitUnknown,
+      LockRetry timedOut) {}
+
   private String message(
       ResolvedMigration m,
       Prepared p,
@@ -439,9 +484,9 @@ final class MigrationRunner {
       Exception cause,
       List<String> ran,
       int executed,
-      boolean effectsRemain,
-      boolean recorded,
-      LockRetry timedOut) {
+      Outcome o) {
+    LockRetry timedOut = o.timedOut();
+    FailureCause why = o.why();
     java.util.List<String> password = session.connections.secrets();
     StringBuilder sb = new StringBuilder();
     sb.append("Migration ").append(m.displayName());
@@ -476,42 +521,62 @@ final class MigrationRunner {
           .append(at)
           .append(" (where the database points)\n");
     }
-    if (!effectsRemain) {
+    if (!o.effectsRemain()) {
       sb.append(
-          "  Rolled back: nothing of this migration was applied and no history row was written.\n");
+          o.serverRolledBack()
+              ? "  Rolled back: the connection ended inside the migration's transaction, which the"
+                  + " server then rolls back; nothing of this migration was applied and no history"
+                  + " row was written.\n"
+              : "  Rolled back: nothing of this migration was applied and no history row was"
+                  + " written.\n");
       sb.append(
-          timedOut != null
-              ? timedOut.advice() + " Then run migrate again."
-              : "  Fix the script and run migrate again.");
+          timedOut != null ? timedOut.advice() + " Then run migrate again." : why.rolledBackHint());
+      return sb.toString();
+    }
+    String name = m.versionText() == null ? m.script() : "version " + m.versionText();
+    if (o.commitUnknown()) {
+      sb.append(
+              "  Unknown whether it committed: the connection ended while its history row was"
+                  + " written and committed. Once the database is reachable, run 'info': if ")
+          .append(name)
+          .append(
+              " shows as applied it is done, otherwise nothing of it was applied; then run migrate"
+                  + " again.");
       return sb.toString();
     }
     if (p.transactional()) {
       sb.append("  Its transaction could not be rolled back; what ran may have stayed applied.\n");
+      sb.append("  Statements that ran before the failure, which may have stayed applied: ");
     } else {
       sb.append("  It ran without a transaction (").append(p.reason()).append(").\n");
+      sb.append("  Statements that ran before the failure and stayed applied: ");
     }
-    sb.append("  Statements that ran before the failure and stayed applied: ")
-        .append(executed)
-        .append('\n');
+    sb.append(executed).append('\n');
     for (String r : ran) {
       sb.append("    ").append(r).append('\n');
     }
     if (executed > ran.size()) {
       sb.append("    ... and ").append(executed - ran.size()).append(" more\n");
     }
-    if (recorded) {
+    if (why == FailureCause.CONNECTION && statement != null) {
+      sb.append(
+          "  Whether the failed statement itself took effect is unknown: the connection ended"
+              + " while it ran.\n");
+    }
+    if (o.recorded()) {
       sb.append("  ")
           .append(executed)
           .append(" of ")
           .append(p.count())
           .append(" statements are applied; a failed row now blocks migrate. Choose one:\n");
-      sb.append(
-          timedOut != null
-              ? "    - once the blocking session is gone, run 'migrate --resume' to continue from"
-                  + " the statement that timed out (the file must stay unchanged)\n"
-              : "    - fix the cause (bad data, a missing grant) and run 'migrate --resume' to"
-                  + " continue from the failed statement (the file must stay unchanged)\n");
-      sb.append("    - undo the partial changes by hand, then run 'repair' and migrate again\n");
+      if (timedOut != null) {
+        sb.append(
+            "    - once the blocking session is gone, run 'migrate --resume' to continue from"
+                + " the statement that timed out (the file must stay unchanged)\n");
+        sb.append("    - undo the partial changes by hand, then run 'repair' and migrate again\n");
+      } else {
+        sb.append(why.partlyAppliedChoices());
+      }
       sb.append(
           "    - if you completed the migration by hand, run 'repair --mark-applied "
               + (m.versionText() == null ? "<version>" : m.versionText())
@@ -520,7 +585,12 @@ final class MigrationRunner {
         sb.append('\n').append(timedOut.advice());
       }
     } else {
-      sb.append(timedOut != null ? timedOut.advice() : "  Fix the script and run migrate again.");
+      // The failed row could not be written (most often: the connection is gone), so migrate
+      // would run the whole migration again over what stayed applied.
+      sb.append(
+          "  The failed row could not be written, so the history does not show that these"
+              + " statements stayed applied: undo them by hand before migrating again.\n");
+      sb.append(timedOut != null ? timedOut.advice() : why.rolledBackHint());
     }
     return sb.toString();
   }
@@ -529,9 +599,13 @@ final class MigrationRunner {
     return (int) ((System.nanoTime() - start) / 1_000_000);
   }
 
+  /**
+   * A detail for --verbose: the result line of each migration already says "no transaction", and on
+   * H2 (whose DDL commits by itself) this would be a line for nearly every migration.
+   */
   static void logMode(ResolvedMigration m, Prepared p) {
     if (!p.transactional()) {
-      LOG.info("{} runs without a transaction: {}", m.script(), p.reason());
+      LOG.debug("{} runs without a transaction: {}", m.script(), p.reason());
     }
   }
 }

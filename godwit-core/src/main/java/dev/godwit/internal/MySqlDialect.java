@@ -151,9 +151,12 @@ final class MySqlDialect implements Dialect {
     try {
       lockConnection.setAutoCommit(true);
       long deadline = System.nanoTime() + wait.toNanos();
+      LockWaitReport report =
+          new LockWaitReport(schema + "." + table + " (lock " + name + ")", wait);
       while (true) {
         // Wait server-side a second at a time so that the deadline is kept to the second.
         if (Jdbc.queryBoolean(lockConnection, "SELECT GET_LOCK(?, 1)", name)) {
+          report.acquired();
           // The lock's session sits idle while the migrations run: wait_timeout (8 hours by
           // default, often minutes on managed servers) would end it and so free the lock.
           try (Statement st = lockConnection.createStatement()) {
@@ -170,6 +173,7 @@ final class MySqlDialect implements Dialect {
           lockConnection.close();
           throw Locks.timeout(schema + "." + table + " (lock " + name + ")", wait, holder);
         }
+        report.notYet(() -> holder(lockConnection, name));
       }
     } catch (SQLException | RuntimeException e) {
       Jdbc.closeQuietly(lockConnection);

@@ -198,8 +198,10 @@ final class PostgresDialect implements Dialect {
       lockConnection.setAutoCommit(true);
       long deadline = System.nanoTime() + wait.toNanos();
       long pause = 50;
+      LockWaitReport report = new LockWaitReport(schema + "." + table, wait);
       while (true) {
         if (Jdbc.queryBoolean(lockConnection, "SELECT pg_try_advisory_lock(" + key + ")")) {
+          report.acquired();
           keepSessionOpen(lockConnection);
           return new HeldLock(
               lockConnection,
@@ -212,6 +214,7 @@ final class PostgresDialect implements Dialect {
           lockConnection.close();
           throw Locks.timeout(schema + "." + table, wait, holder);
         }
+        report.notYet(() -> holder(lockConnection, key));
         Locks.pause(pause);
         pause = Math.min(1000, pause * 2);
       }

@@ -8,9 +8,12 @@ import dev.godwit.spi.PendingMigrationReviewer;
 import dev.godwit.spi.ReviewFinding;
 import dev.godwit.spi.ReviewRequest;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs the {@link PendingMigrationReviewer}s (the linter) over the pending migrations before
@@ -18,6 +21,8 @@ import java.util.Set;
  * warnings.
  */
 final class Reviews {
+  private static final Logger LOG = LoggerFactory.getLogger(Reviews.class);
+
   private Reviews() {}
 
   /** Returns the findings as warning lines; throws when production must stop. */
@@ -49,16 +54,31 @@ final class Reviews {
         new ReviewRequest(
             ScriptsCommand.withServerFacts(s, scripts, List.of()), s.connection, s.config);
     List<ReviewFinding> blocking = new ArrayList<>();
+    Set<String> rules = new LinkedHashSet<>();
     for (PendingMigrationReviewer r : reviewers) {
       for (ReviewFinding f : r.review(request)) {
         if (f.suppressed()) {
           continue;
         }
         warnings.add(line(f));
+        rules.add(f.rule());
+        // The recipe is several lines; migrate shows one line per finding and leaves the recipe
+        // to godwit lint, or to --verbose.
+        if (!f.recipe().isEmpty() && LOG.isDebugEnabled()) {
+          StringBuilder recipe = new StringBuilder("Safe recipe for ").append(f.rule());
+          recipe.append(" at ").append(f.script()).append(':').append(f.line()).append(':');
+          for (int i = 0; i < f.recipe().size(); i++) {
+            recipe.append("\n  ").append(i + 1).append(". ").append(f.recipe().get(i));
+          }
+          LOG.debug(recipe.toString());
+        }
         if (f.severity() == ReviewFinding.Severity.ERROR) {
           blocking.add(f);
         }
       }
+    }
+    if (!rules.isEmpty()) {
+      warnings.add(pointer(rules));
     }
     if (!blocking.isEmpty() && s.config.flag(ConfigKey.PRODUCTION)) {
       StringBuilder sb =
@@ -70,12 +90,21 @@ final class Reviews {
       for (ReviewFinding f : blocking) {
         sb.append("\n  - ").append(line(f));
       }
+      sb.append('\n').append(pointer(rules));
       sb.append(
-          "\nFollow the safe recipe in each message, or suppress a finding you have checked with"
+          "\nFollow the recipes, or suppress a finding you have checked with"
               + " '-- godwit:allow <rule> <reason>' on the line before the statement.");
       throw new GodwitException(ErrorCode.LINT, sb.toString());
     }
     return warnings;
+  }
+
+  /** Where the recipes are: migrate's output keeps one line per finding. */
+  static String pointer(Set<String> rules) {
+    return "Safe recipes: godwit lint --pending (or godwit lint <file>), or godwit lint --explain"
+        + " <rule> for "
+        + String.join(", ", rules)
+        + "; migrate --verbose prints them here.";
   }
 
   static String line(ReviewFinding f) {

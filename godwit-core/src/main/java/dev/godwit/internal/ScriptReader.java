@@ -76,12 +76,18 @@ final class ScriptReader {
         SqlSplitter.of(options(r, sc))
             .split(reader, r.displayName(), size == Long.MAX_VALUE ? 0 : size);
     return new StatementStream() {
+      // Statements handed out so far, to name the one that does not fit in memory.
+      private int statements;
+      private int lastLine;
+
       @Override
       public boolean hasNext() {
         try {
           return inner.hasNext();
         } catch (SqlSplitException e) {
-          throw invalid(e);
+          throw invalid(e, r, statements + 1);
+        } catch (OutOfMemoryError e) {
+          throw TooLarge.statement(r.displayName(), statements + 1, 0, -1, false, fileSize(r), e);
         } catch (RuntimeException e) {
           throw unreadable(r, cs, e);
         }
@@ -90,9 +96,17 @@ final class ScriptReader {
       @Override
       public Statement next() {
         try {
-          return inner.next();
+          Statement st = inner.next();
+          if (!st.has(dev.godwit.sql.StatementFlag.COMMENT_ONLY)) {
+            statements++;
+          }
+          lastLine = st.line();
+          return st;
         } catch (SqlSplitException e) {
-          throw invalid(e);
+          throw invalid(e, r, statements + 1);
+        } catch (OutOfMemoryError e) {
+          throw TooLarge.statement(
+              r.displayName(), statements + 1, lastLine, -1, false, fileSize(r), e);
         } catch (RuntimeException e) {
           throw unreadable(r, cs, e);
         }
@@ -130,8 +144,21 @@ final class ScriptReader {
     };
   }
 
-  private static GodwitException invalid(SqlSplitException e) {
+  private static GodwitException invalid(SqlSplitException e, Resource r, int statement) {
+    if (e.problem() == SqlSplitException.Problem.STATEMENT_TOO_LARGE) {
+      // The splitter says how much of the statement it had read: "larger than N MB".
+      java.util.regex.Matcher mb =
+          java.util.regex.Pattern.compile("larger than (\\d+) MB").matcher(e.getMessage());
+      long chars = mb.find() ? Long.parseLong(mb.group(1)) << 20 : -1;
+      return TooLarge.statement(r.displayName(), statement, e.line(), chars, true, fileSize(r), e);
+    }
     return new GodwitException(ErrorCode.SCRIPT_INVALID, e.getMessage(), e);
+  }
+
+  /** The file's size, or -1 when the resource does not know it. */
+  private static long fileSize(Resource r) {
+    long size = r.size();
+    return size == Long.MAX_VALUE ? -1 : size;
   }
 
   private static GodwitException unreadable(Resource r, Charset cs, RuntimeException e) {

@@ -39,8 +39,9 @@ public final class LintReviewer implements PendingMigrationReviewer {
               ReviewFinding.Severity.valueOf(f.severity().name()),
               f.file(),
               f.line(),
-              f.fullMessage(),
-              f.suppressed()));
+              f.message(),
+              f.suppressed(),
+              f.recipe()));
     }
     return out;
   }

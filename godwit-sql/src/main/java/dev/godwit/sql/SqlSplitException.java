@@ -26,7 +26,12 @@ public final class SqlSplitException extends RuntimeException {
     /** A placeholder whose name the resolver does not know. */
     UNDEFINED_PLACEHOLDER,
     /** The reader failed. */
-    READ_FAILED
+    READ_FAILED,
+    /**
+     * One statement is too large for the memory the JVM has: the splitter holds a statement whole
+     * while it reads it.
+     */
+    STATEMENT_TOO_LARGE
   }
 
   private final Problem problem;

@@ -18,6 +18,9 @@ final class Window {
   /** Initial capacity in chars; 64 Ki chars keeps refills rare without costing much memory. */
   static final int DEFAULT_CAPACITY = 1 << 16;
 
+  /** A window grown beyond this many chars (2 MB) is given back after its statement. */
+  static final int SHRINK_ABOVE = 1 << 20;
+
   private final Reader reader;
   private final String source;
   private final Lines lines = new Lines();
@@ -61,7 +64,7 @@ final class Window {
     }
     if (limit > buf.length / 2) {
       // One segment fills the window: grow it so that rescanning its open construct stays linear.
-      buf = Arrays.copyOf(buf, buf.length * 2);
+      buf = grow(buf);
     }
     try {
       while (limit < buf.length) {
@@ -84,6 +87,25 @@ final class Window {
       if (buf[0] == '\uFEFF') {
         System.arraycopy(buf, 1, buf, 0, --limit);
       }
+    }
+  }
+
+  /**
+   * Doubles the window. A statement larger than the heap allows ends here with a message naming it,
+   * instead of an OutOfMemoryError escaping from the lexer: the failed allocation never took
+   * memory, so the old window is still intact and there is room to report.
+   */
+  private char[] grow(char[] old) {
+    try {
+      return Arrays.copyOf(old, old.length * 2);
+    } catch (OutOfMemoryError e) {
+      long mb = (long) limit >> 20;
+      throw error(
+          Problem.STATEMENT_TOO_LARGE,
+          segmentStart,
+          "the statement starting here is larger than "
+              + mb
+              + " MB (read so far) and does not fit in the memory the JVM has");
     }
   }
 
@@ -110,6 +132,18 @@ final class Window {
   /** Starts a new segment at {@link #pos}. */
   void startSegment() {
     segmentStart = base + pos;
+    if (buf.length > SHRINK_ABOVE && limit - pos <= DEFAULT_CAPACITY / 2) {
+      // A huge statement grew the window to twice its size. It has been handed out as a String
+      // now; keeping the window would double the memory while the driver copies that String to
+      // send it (issue 17, defect 10). What is left to scan moves to a window of the usual size.
+      lines.advance(buf, base, segmentStart);
+      char[] small = new char[DEFAULT_CAPACITY];
+      System.arraycopy(buf, pos, small, 0, limit - pos);
+      limit -= pos;
+      base += pos;
+      pos = 0;
+      buf = small;
+    }
   }
 
   /** The text between two absolute offsets of the current segment. */

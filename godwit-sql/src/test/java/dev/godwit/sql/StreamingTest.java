@@ -45,6 +45,24 @@ class StreamingTest {
   }
 
   @Test
+  void aHugeStatementsWindowIsGivenBackOnceTheStatementIsOut() {
+    // 3 M chars in one statement grow the window; the driver then copies the statement to send
+    // it, and the grown window must not stay beside that copy.
+    String huge = "INSERT INTO t VALUES ('" + "x".repeat(3_000_000) + "')";
+    String script = huge + ";\nSELECT 1;\nSELECT 2;\n";
+    try (Lexer lexer =
+        new Lexer(SplitOptions.of(SqlDialect.POSTGRES), new StringReader(script), "huge.sql")) {
+      assertThat(lexer.next().sql()).isEqualTo(huge);
+      assertThat(lexer.windowCapacity()).isEqualTo(Window.DEFAULT_CAPACITY);
+      Statement second = lexer.next();
+      assertThat(second.sql()).isEqualTo("SELECT 1");
+      assertThat(second.line()).isEqualTo(2);
+      assertThat(lexer.next().line()).isEqualTo(3);
+      assertThat(lexer.hasNext()).isFalse();
+    }
+  }
+
+  @Test
   @Timeout(value = 180, unit = TimeUnit.SECONDS)
   void splitsAOneGigabyteScriptInA64MegabyteHeap() throws Exception {
     // A plain test cannot limit its own heap, so the check runs in a child JVM.
