@@ -225,13 +225,20 @@ final class MigrationRunner {
         new Backfill(session, retry, m.script(), row)
             .check(st, BatchDirective.of(st, session.config, m.displayName()));
       }
-      if (p.backfill() && from == null) {
+      if (recordedAhead(p) && from == null) {
         // Written first, so that a runner killed at any moment leaves a row saying how far it got.
         session.history.insert(c, row.withOutcome(0, false));
-        session.progress.startBackfill(c, row, p.count(), session.installedBy);
+        if (p.backfill()) {
+          session.progress.startBackfill(c, row, p.count(), session.installedBy);
+        } else {
+          session.progress.startStatements(c, row, p.count(), session.installedBy);
+        }
       }
       callbacks.fire(each.before(), c, m);
       if (m.java() != null) {
+        if (!p.transactional()) {
+          session.progress.statementStarted(c, row.rank(), 1, 0);
+        }
         retry.watch(c);
         try {
           runJava(m, c);
@@ -239,6 +246,9 @@ final class MigrationRunner {
           retry.unwatch();
         }
         executed[0] = 1;
+        if (!p.transactional()) {
+          session.progress.statementsDone(c, row.rank(), 1);
+        }
       } else {
         executed[0] = skip;
         runScript(m, p, c, ran, executed, from, row, retry);
@@ -252,6 +262,9 @@ final class MigrationRunner {
         session.history.markSuccess(c, row.rank(), ms);
         session.progress.resolve(
             c, row, from != null ? "RESUMED" : "COMPLETED", session.installedBy);
+      } else if (recordedAhead(p)) {
+        session.history.markSuccess(c, row.rank(), ms);
+        session.progress.completeStatements(c, row, session.installedBy);
       } else {
         session.history.insert(c, row.withOutcome(ms, true));
       }
@@ -274,6 +287,16 @@ final class MigrationRunner {
     } finally {
       LockRetry.restore(restore);
     }
+  }
+
+  /**
+   * Whether the migration's history and progress rows are written before it starts: one without a
+   * transaction, whose statements commit one by one, so that a runner killed at any moment leaves a
+   * record of which statement it was in. Transactional migrations, the common case, pay nothing: a
+   * kill rolls them back whole.
+   */
+  private static boolean recordedAhead(Prepared p) {
+    return p.backfill() || !p.transactional();
   }
 
   /**
@@ -326,6 +349,16 @@ final class MigrationRunner {
           continue;
         }
         BatchDirective d = BatchDirective.of(st, session.config, m.displayName());
+        int k = skip + exec.executed() + 1;
+        if (!p.transactional()) {
+          KillPoint.before(m.script(), k);
+          try {
+            session.progress.statementStarted(c, row.rank(), k, st.line());
+          } catch (SQLException e) {
+            throw new StatementExecutor.StatementFailure(st, e);
+          }
+          KillPoint.started(m.script(), k);
+        }
         if (d != null) {
           // A resume continues the backfill it stopped in after its last committed batch.
           Backfill.Start at =
@@ -342,7 +375,10 @@ final class MigrationRunner {
           executed[0] = skip + exec.executed();
         } else {
           retry.run(exec, st, p.transactional(), c, skip, executed);
-          if (p.backfill()) {
+          if (!p.transactional()) {
+            KillPoint.after(m.script(), k);
+          }
+          if (!p.transactional()) {
             try {
               session.progress.statementsDone(c, row.rank(), skip + exec.executed());
             } catch (SQLException e) {
@@ -378,7 +414,7 @@ final class MigrationRunner {
       LockRetry retry) {
     Connection c = session.connection;
     int skip = from == null ? 0 : from.applied();
-    boolean rowWritten = from != null || p.backfill();
+    boolean rowWritten = from != null || recordedAhead(p);
     boolean rolledBack = false;
     if (p.transactional()) {
       try {
