@@ -226,13 +226,15 @@ final class MigrationRunner {
             .check(st, BatchDirective.of(st, session.config, m.displayName()));
       }
       if (recordedAhead(p) && from == null) {
-        // Written first, so that a runner killed at any moment leaves a row saying how far it got.
-        session.history.insert(c, row.withOutcome(0, false));
+        // Written first, so that a runner killed at any moment leaves a row saying how far it got:
+        // the progress row before the history row, so that no failed row is ever without one (an
+        // open progress row without a history row is replaced by the next run at that rank).
         if (p.backfill()) {
           session.progress.startBackfill(c, row, p.count(), session.installedBy);
         } else {
           session.progress.startStatements(c, row, p.count(), session.installedBy);
         }
+        session.history.insert(c, row.withOutcome(0, false));
       }
       callbacks.fire(each.before(), c, m);
       if (m.java() != null) {

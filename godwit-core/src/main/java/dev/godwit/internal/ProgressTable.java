@@ -151,13 +151,8 @@ final class ProgressTable {
         0,
         "in progress: statements run one by one; if its runner is gone, the next migrate says"
             + " where it stopped",
-        by);
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "UPDATE " + qualified + " SET statement_started = 0 WHERE installed_rank = ?")) {
-      ps.setInt(1, running.rank());
-      ps.executeUpdate();
-    }
+        by,
+        false);
   }
 
   /** Before statement {@code k} runs (it commits by itself): its intent. */
@@ -236,15 +231,8 @@ final class ProgressTable {
         total,
         0,
         "in progress: a batched backfill; if its runner is gone, migrate continues it",
-        by);
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "UPDATE "
-                + qualified
-                + " SET batch_rows = 0, statement_started = 0 WHERE installed_rank = ?")) {
-      ps.setInt(1, running.rank());
-      ps.executeUpdate();
-    }
+        by,
+        true);
   }
 
   /** After a statement of a migration with a backfill ran (it committed by itself). */
@@ -464,13 +452,56 @@ final class ProgressTable {
       String error,
       String by)
       throws SQLException {
+    insert(c, failed, applied, total, failedLine, error, by, "", "");
+  }
+
+  /**
+   * The open row of a run about to start, in one statement (a runner killed right after it leaves a
+   * complete row): statement_started 0, and batch_rows 0 for a backfill.
+   */
+  private void insert(
+      Connection c,
+      HistoryRow running,
+      int applied,
+      int total,
+      int failedLine,
+      String error,
+      String by,
+      boolean backfill)
+      throws SQLException {
+    insert(
+        c,
+        running,
+        applied,
+        total,
+        failedLine,
+        error,
+        by,
+        backfill ? ", statement_started, batch_rows" : ", statement_started",
+        backfill ? ", 0, 0" : ", 0");
+  }
+
+  private void insert(
+      Connection c,
+      HistoryRow failed,
+      int applied,
+      int total,
+      int failedLine,
+      String error,
+      String by,
+      String moreColumns,
+      String moreValues)
+      throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO "
                 + qualified
                 + " (installed_rank, version, script, checksum, statements_applied,"
-                + " statements_total, failed_line, error, recorded_by) VALUES (?, ?, ?, ?, ?, ?,"
-                + " ?, ?, ?)")) {
+                + " statements_total, failed_line, error, recorded_by"
+                + moreColumns
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?"
+                + moreValues
+                + ")")) {
       ps.setInt(1, failed.rank());
       ps.setString(2, failed.version());
       ps.setString(3, HistoryTable.truncateScript(failed.script()));
