@@ -95,7 +95,7 @@ class KillSuiteIT {
         new Step(
             "V1__a.sql",
             "CREATE TABLE a (id INT PRIMARY KEY, x INT);\n"
-                + "INSERT INTO a SELECT g, g % 97 FROM generate_series(1, 3000) g;\n",
+                + "INSERT INTO a SELECT g, g % 97 FROM generate_series(1, 20000) g;\n",
             true,
             "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema()"
                 + " AND table_name = 'a'",
@@ -228,29 +228,23 @@ class KillSuiteIT {
         Locale.ROOT, "[kill suite] %s: seed %d (-Dgodwit.kill.seed=%d)%n", database, seed, seed);
     Random random = new Random(seed);
 
-    // Aiming: one full run shows when the history table appears, when the first migration is
-    // recorded and when the run ends. Most kills come a random delay after the table appears,
-    // spread from a little before the first migration is recorded to the end (a JVM's start-up
-    // varies by more than the migrations take, and between the table and the first migration come
-    // validation and the lint review); one in five a random delay after the start, over start-up
-    // and connecting.
+    // Aiming: a JVM's start-up varies by more than the migrations take, so most kills come a
+    // random delay (0-150 ms) after a random point of progress the database shows: the j-th
+    // history row written (a migration without a transaction writes its row before it starts, one
+    // in a transaction when it commits). One in five comes a random delay after the start, over
+    // start-up and connecting (0 to when one full run made its history table).
     String prefix = schemaPrefix();
     long[] window = window(prefix + "calib");
-    long lead = Math.max(0, window[1] - window[0] - 150);
-    long span = window[2] - window[0] - lead;
     System.out.printf(
         Locale.ROOT,
         "[kill suite] %s: class data sharing %s; a full migrate takes %d ms, its history table"
-            + " appears at %d ms, its first migration is recorded at %d ms; kills at 0-%d ms after"
-            + " the start or %d-%d ms after the table%n",
+            + " appears at %d ms; kills at 0-%d ms after the start, or 0-150 ms after history row"
+            + " j (random)%n",
         database,
         cds == null ? "off" : "on",
         window[2],
         window[0],
-        window[1],
-        window[0],
-        lead,
-        lead + span + span / 10);
+        window[0]);
 
     Counts counts = new Counts();
     List<String> schemas = new ArrayList<>(List.of(prefix + "calib"));
@@ -258,14 +252,12 @@ class KillSuiteIT {
       String schema = prefix + i;
       schemas.add(schema);
       boolean early = random.nextInt(5) == 0;
-      long delay =
-          early
-              ? (long) (random.nextDouble() * window[0])
-              : lead + (long) (random.nextDouble() * (span + span / 10));
+      int row = 1 + random.nextInt(steps.size());
+      long delay = early ? (long) (random.nextDouble() * window[0]) : random.nextInt(151);
       connect(schema).close(); // on MariaDB, its database exists before the run starts
       Process p = start(schema, "migrate");
       if (!early) {
-        awaitHistoryTable(p, schema);
+        awaitHistoryRows(p, schema, row);
       }
       boolean exited = p.waitFor(delay, TimeUnit.MILLISECONDS);
       if (!exited) {
@@ -280,8 +272,8 @@ class KillSuiteIT {
               + i
               + " at "
               + delay
-              + " ms after the "
-              + (early ? "start" : "table")
+              + " ms after "
+              + (early ? "the start" : "history row " + row)
               + " ("
               + where
               + ")");
@@ -430,7 +422,7 @@ class KillSuiteIT {
         assertThat(count(c, "SELECT COUNT(*) FROM b")).as("%s: rows of b", when).isEqualTo(1);
         assertThat(count(c, "SELECT COUNT(*) FROM f")).as("%s: rows of f", when).isZero();
       } else {
-        assertThat(count(c, "SELECT COUNT(*) FROM a")).as("%s: rows of a", when).isEqualTo(3000);
+        assertThat(count(c, "SELECT COUNT(*) FROM a")).as("%s: rows of a", when).isEqualTo(20000);
         assertThat(count(c, "SELECT COUNT(*) FROM b")).as("%s: rows of b", when).isEqualTo(2);
         assertThat(
                 count(
@@ -528,6 +520,18 @@ class KillSuiteIT {
     long end = (System.nanoTime() - start) / 1_000_000;
     assertThat(p.exitValue()).as(Files.readString(dir.resolve("err.txt"))).isZero();
     return new long[] {table, first < 0 ? table : first, end};
+  }
+
+  /** Waits until the history has {@code rows} rows of migrations (or the run has ended). */
+  private void awaitHistoryRows(Process p, String schema, int rows) throws Exception {
+    try (Connection c = connect(schema)) {
+      while (p.isAlive()
+          && (!historyExists(c)
+              || count(c, "SELECT COUNT(*) FROM godwit_schema_history WHERE version IS NOT NULL")
+                  < rows)) {
+        Thread.sleep(2);
+      }
+    }
   }
 
   /** Waits until the run has made its history table (or has ended). */

@@ -97,6 +97,7 @@ final class ProgressTable {
   private final String schema;
   private final String table;
   private final String qualified;
+  private boolean startedColumnReady;
 
   ProgressTable(Dialect dialect, String schema, String historyTable) {
     this.dialect = dialect;
@@ -124,6 +125,10 @@ final class ProgressTable {
 
   /** Tables made before statements were tracked get the column when it is first needed. */
   private void ensureStartedColumn(Connection c) throws SQLException {
+    if (startedColumnReady) {
+      // Checked once per session: every migration without a transaction comes here.
+      return;
+    }
     ensureCleanupColumn(c);
     if (!Jdbc.exists(
         c,
@@ -133,6 +138,7 @@ final class ProgressTable {
         table)) {
       Jdbc.execute(c, "ALTER TABLE " + qualified + " ADD COLUMN statement_started INT");
     }
+    startedColumnReady = true;
   }
 
   /**
