@@ -8,6 +8,7 @@ import dev.godwit.api.GodwitConfig;
 import dev.godwit.api.GodwitException;
 import dev.godwit.api.MigrateResult;
 import dev.godwit.api.MigrationFailedException;
+import dev.godwit.api.MigrationInterruptedException;
 import dev.godwit.api.SecretMasking;
 import dev.godwit.api.StatementLockTimeoutException;
 import dev.godwit.api.ValidateResult;
@@ -183,6 +184,19 @@ final class Cli {
         error.put("line", m.line());
         error.put("sqlState", m.sqlState());
         error.put("statementsAlreadyRun", m.alreadyRun());
+      }
+      if (e instanceof MigrationInterruptedException i) {
+        MigrationInterruptedException.Statement st = i.interrupted();
+        Map<String, Object> in = new LinkedHashMap<>();
+        in.put("version", st.version());
+        in.put("script", st.script());
+        in.put("statement", st.statement());
+        in.put("statements", st.statements());
+        in.put("line", st.line());
+        in.put("excerpt", st.excerpt());
+        in.put("catalog", st.catalog());
+        in.put("outcome", st.outcome().name());
+        error.put("interrupted", in);
       }
       if (e instanceof StatementLockTimeoutException l) {
         error.put("attempts", l.attempts());

@@ -22,7 +22,12 @@ enum ExitCode {
   LOCK_LOST(
       11,
       "the migration lock's session ended while migrating (idle timeout, killed, network cut):"
-          + " stopped before the next migration or history row; run migrate again");
+          + " stopped before the next migration or history row; run migrate again"),
+  MIGRATION_INTERRUPTED(
+      12,
+      "a migration without a transaction was interrupted (its runner killed, its connection lost)"
+          + " in a statement that may have been applied: the message says what the catalog shows"
+          + " and whether migrate --resume can continue");
 
   final int code;
   final String meaning;
@@ -41,6 +46,7 @@ enum ExitCode {
       case LOCK_TIMEOUT -> LOCK_TIMEOUT;
       case STATEMENT_LOCK_TIMEOUT -> STATEMENT_LOCK_TIMEOUT;
       case LOCK_LOST -> LOCK_LOST;
+      case MIGRATION_INTERRUPTED -> MIGRATION_INTERRUPTED;
       case REFUSED -> REFUSED;
       case LINT -> LINT;
       case INTERNAL -> INTERNAL;

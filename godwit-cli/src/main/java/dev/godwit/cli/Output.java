@@ -146,6 +146,7 @@ final class Output {
         o.put("phase", m.phase() == null ? null : m.phase().label());
         o.put("waitsForPostDeploy", m.waitsForPostDeploy());
         o.put("backfill", backfill(m.backfill()));
+        o.put("statementInterrupted", m.statementInterrupted());
         items.add(o);
       }
       doc.put("migrations", items);
@@ -222,6 +223,16 @@ final class Output {
               + " rows done"
               + (m.backfill().lastKey() == null ? "" : ", last key " + m.backfill().lastKey())
               + ")";
+    }
+    if (m.statementInterrupted() != null) {
+      return name
+          + " (statement "
+          + m.statementInterrupted()
+          + " of "
+          + m.statementsTotal()
+          + " interrupted: it may have been applied; "
+          + m.statementsApplied()
+          + " before it applied)";
     }
     if (m.statementsApplied() != null) {
       return name

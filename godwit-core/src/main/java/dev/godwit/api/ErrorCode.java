@@ -31,6 +31,12 @@ public enum ErrorCode {
    * The message names them.
    */
   STATEMENT_LOCK_TIMEOUT,
+  /**
+   * A migration without a transaction was interrupted (its runner killed, its connection cut) in a
+   * statement whose outcome Godwit could not record: the statement may or may not have been
+   * applied. {@link MigrationInterruptedException} says which, and what the catalog shows.
+   */
+  MIGRATION_INTERRUPTED,
   /** A safety setting refused the command (clean disabled, production environment). */
   REFUSED,
   /** Lint findings stopped the command (an unsuppressed error in production, or --fail-on). */

@@ -21,6 +21,9 @@ import java.time.Instant;
  * @param statementsTotal for such a migration, how many statements it has; otherwise null
  * @param phase the deploy phase of its file (pre or post), or null when there is no file
  * @param backfill where a running or interrupted batched backfill of it stands, or null
+ * @param statementInterrupted for a migration without a transaction whose runner stopped (killed,
+ *     or still running) after starting this statement and before recording its outcome, the
+ *     statement's number (from 1): it may or may not have been applied; otherwise null
  */
 public record MigrationInfo(
     String version,
@@ -37,7 +40,8 @@ public record MigrationInfo(
     Integer statementsApplied,
     Integer statementsTotal,
     DeployPhase phase,
-    Backfill backfill) {
+    Backfill backfill,
+    Integer statementInterrupted) {
 
   /**
    * Where a batched backfill ({@code -- godwit:batch}) of a migration stands.

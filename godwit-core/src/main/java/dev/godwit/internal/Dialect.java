@@ -125,6 +125,47 @@ interface Dialect {
         table);
   }
 
+  /**
+   * Whether the catalog holds the table, column or index, for telling whether an interrupted
+   * statement was applied; null when this database cannot say. Unquoted names come in lower case
+   * (as the tokenizer reads them): compared without case except where quoting keeps it
+   * (PostgreSQL). Indexes are the dialects' own; this default knows tables and columns.
+   *
+   * @param schema the schema to look in: the statement's, else the connection's current one
+   */
+  default Boolean catalogHas(Connection c, String schema, CatalogObject o) throws SQLException {
+    String cmp = caseSensitiveNames() ? "%s = ?" : "LOWER(%s) = LOWER(?)";
+    return switch (o.kind()) {
+      case TABLE ->
+          Jdbc.exists(
+              c,
+              "SELECT 1 FROM INFORMATION_SCHEMA.TABLES WHERE "
+                  + String.format(java.util.Locale.ROOT, cmp, "TABLE_SCHEMA")
+                  + " AND "
+                  + String.format(java.util.Locale.ROOT, cmp, "TABLE_NAME"),
+              schema,
+              o.name());
+      case COLUMN ->
+          Jdbc.exists(
+              c,
+              "SELECT 1 FROM INFORMATION_SCHEMA.COLUMNS WHERE "
+                  + String.format(java.util.Locale.ROOT, cmp, "TABLE_SCHEMA")
+                  + " AND "
+                  + String.format(java.util.Locale.ROOT, cmp, "TABLE_NAME")
+                  + " AND "
+                  + String.format(java.util.Locale.ROOT, cmp, "COLUMN_NAME"),
+              schema,
+              o.table(),
+              o.name());
+      case INDEX -> null;
+    };
+  }
+
+  /** Whether the catalog keeps names exactly as the tokenizer reads them (PostgreSQL). */
+  default boolean caseSensitiveNames() {
+    return false;
+  }
+
   /** Whether the schema holds no table, view, sequence or routine. */
   boolean schemaIsEmpty(Connection c, String schema) throws SQLException;
 

@@ -92,7 +92,8 @@ final class InfoCommand {
         p != null && p.inBackfill()
             ? new MigrationInfo.Backfill(
                 p.batchLine() != null ? p.batchLine() : p.failedLine(), p.batchKey(), p.batchRows())
-            : null);
+            : null,
+        p != null && p.inDoubt() && !p.inBackfill() ? p.started() : null);
   }
 
   /** Compares applied and local migrations; never throws for what it finds. */

@@ -7,6 +7,7 @@ import dev.godwit.api.ErrorCode;
 import dev.godwit.api.GodwitException;
 import dev.godwit.api.InfoResult;
 import dev.godwit.api.MigrateResult;
+import dev.godwit.api.MigrationInterruptedException;
 import dev.godwit.api.MigrationState;
 import dev.godwit.api.ValidationException;
 import dev.godwit.api.ValidationIssue;
@@ -88,8 +89,24 @@ final class MigrateCommand {
     StateCalculator.States st = ctx.states(rows, phase);
     List<AppliedMigration> applied = new ArrayList<>();
     String initial = st.lastApplied() == null ? null : st.lastApplied().toString();
-    if (resume || interruptedBackfill(s, st)) {
-      applied.add(resumeFailed(ctx, st));
+    InterruptedStatement interrupted = InterruptedStatement.find(s, st);
+    ProgressTable.Progress from = null;
+    if (interrupted != null && interrupted.inDoubt()) {
+      // A statement's outcome is unknown: migrate says so; --resume continues when the catalog
+      // decides it.
+      InterruptedStatement.Verdict v = interrupted.check(s);
+      if (!resume || v.outcome() == MigrationInterruptedException.Outcome.UNKNOWN) {
+        throw interrupted.refusal(v, resume);
+      }
+      LOG.info(interrupted.resuming(v));
+      from = interrupted.resumeFrom(v);
+    } else if (interrupted != null && !resume && !interruptedBackfill(s, st)) {
+      // Killed between statements: the progress row says exactly how far it got, and under the
+      // migration lock no other runner can still be at it.
+      LOG.info(interrupted.continuing());
+    }
+    if (resume || interrupted != null || interruptedBackfill(s, st)) {
+      applied.add(resumeFailed(ctx, st, from));
       rows = s.readHistory();
       st = ctx.states(rows, phase);
     }
@@ -329,8 +346,13 @@ final class MigrateCommand {
     }
   }
 
-  /** Continues the one failed migration from its failed statement. */
-  private static AppliedMigration resumeFailed(CommandContext ctx, StateCalculator.States st) {
+  /**
+   * Continues the one failed migration from its failed statement.
+   *
+   * @param from where to continue, or null for where its progress row says
+   */
+  private static AppliedMigration resumeFailed(
+      CommandContext ctx, StateCalculator.States st, ProgressTable.Progress from) {
     Session s = ctx.session();
     List<StateCalculator.Entry> failed =
         st.entries().stream().filter(e -> e.state().isFailed()).toList();
@@ -354,9 +376,11 @@ final class MigrateCommand {
       throw new GodwitException(
           ErrorCode.VALIDATION, "Cannot resume " + name + ": its file is gone.");
     }
-    ProgressTable.Progress progress;
+    ProgressTable.Progress progress = from;
     try {
-      progress = s.progress.read(s.connection).get(row.rank());
+      if (progress == null) {
+        progress = s.progress.read(s.connection).get(row.rank());
+      }
     } catch (SQLException ex) {
       throw s.sqlFailure("read the progress of " + name, ex);
     }

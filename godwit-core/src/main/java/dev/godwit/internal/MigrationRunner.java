@@ -233,13 +233,22 @@ final class MigrationRunner {
         new Backfill(session, retry, m.script(), row)
             .check(st, BatchDirective.of(st, session.config, m.displayName()));
       }
-      if (p.backfill() && from == null) {
-        // Written first, so that a runner killed at any moment leaves a row saying how far it got.
+      if (recordedAhead(p) && from == null) {
+        // Written first, so that a runner killed at any moment leaves a row saying how far it got:
+        // the progress row before the history row, so that no failed row is ever without one (an
+        // open progress row without a history row is replaced by the next run at that rank).
+        if (p.backfill()) {
+          session.progress.startBackfill(c, row, p.count(), session.installedBy);
+        } else {
+          session.progress.startStatements(c, row, p.count(), session.installedBy);
+        }
         session.history.insert(c, row.withOutcome(0, false));
-        session.progress.startBackfill(c, row, p.count(), session.installedBy);
       }
       callbacks.fire(each.before(), c, m);
       if (m.java() != null) {
+        if (!p.transactional()) {
+          session.progress.statementStarted(c, row.rank(), 1, 0);
+        }
         retry.watch(c);
         try {
           runJava(m, c);
@@ -247,6 +256,9 @@ final class MigrationRunner {
           retry.unwatch();
         }
         executed[0] = 1;
+        if (!p.transactional()) {
+          session.progress.statementsDone(c, row.rank(), 1);
+        }
       } else {
         executed[0] = skip;
         runScript(m, p, c, ran, executed, from, row, retry);
@@ -261,6 +273,9 @@ final class MigrationRunner {
         session.history.markSuccess(c, row.rank(), ms);
         session.progress.resolve(
             c, row, from != null ? "RESUMED" : "COMPLETED", session.installedBy);
+      } else if (recordedAhead(p)) {
+        session.history.markSuccess(c, row.rank(), ms);
+        session.progress.completeStatements(c, row, session.installedBy);
       } else {
         session.history.insert(c, row.withOutcome(ms, true));
       }
@@ -283,6 +298,16 @@ final class MigrationRunner {
     } finally {
       LockRetry.restore(restore);
     }
+  }
+
+  /**
+   * Whether the migration's history and progress rows are written before it starts: one without a
+   * transaction, whose statements commit one by one, so that a runner killed at any moment leaves a
+   * record of which statement it was in. Transactional migrations, the common case, pay nothing: a
+   * kill rolls them back whole.
+   */
+  private static boolean recordedAhead(Prepared p) {
+    return p.backfill() || !p.transactional();
   }
 
   /**
@@ -335,6 +360,16 @@ final class MigrationRunner {
           continue;
         }
         BatchDirective d = BatchDirective.of(st, session.config, m.displayName());
+        int k = skip + exec.executed() + 1;
+        if (!p.transactional()) {
+          KillPoint.before(m.script(), k);
+          try {
+            session.progress.statementStarted(c, row.rank(), k, st.line());
+          } catch (SQLException e) {
+            throw new StatementExecutor.StatementFailure(st, e);
+          }
+          KillPoint.started(m.script(), k);
+        }
         if (d != null) {
           // A resume continues the backfill it stopped in after its last committed batch.
           Backfill.Start at =
@@ -359,7 +394,10 @@ final class MigrationRunner {
                 TooLarge.statement(
                     m.displayName(), seen, st.line(), st.sql().length(), false, -1, e));
           }
-          if (p.backfill()) {
+          if (!p.transactional()) {
+            KillPoint.after(m.script(), k);
+          }
+          if (!p.transactional()) {
             try {
               session.progress.statementsDone(c, row.rank(), skip + exec.executed());
             } catch (SQLException e) {
@@ -395,7 +433,7 @@ final class MigrationRunner {
       LockRetry retry) {
     Connection c = session.connection;
     int skip = from == null ? 0 : from.applied();
-    boolean rowWritten = from != null || p.backfill();
+    boolean rowWritten = from != null || recordedAhead(p);
     FailureCause why = FailureCause.of(cause);
     boolean rolledBack = false;
     boolean serverRolledBack = false;

@@ -301,4 +301,21 @@ final class MySqlDialect implements Dialect {
     out.put("sql_mode", Jdbc.queryString(c, "SELECT @@sql_mode"));
     return out;
   }
+
+  @Override
+  public Boolean catalogHas(Connection c, String schema, CatalogObject o) throws SQLException {
+    if (o.kind() != CatalogObject.Kind.INDEX) {
+      return Dialect.super.catalogHas(c, schema, o);
+    }
+    if (o.table() == null) {
+      return null;
+    }
+    return Jdbc.exists(
+        c,
+        "SELECT 1 FROM INFORMATION_SCHEMA.STATISTICS WHERE LOWER(TABLE_SCHEMA) = LOWER(?) AND"
+            + " LOWER(TABLE_NAME) = LOWER(?) AND LOWER(INDEX_NAME) = LOWER(?)",
+        schema,
+        o.table(),
+        o.name());
+  }
 }

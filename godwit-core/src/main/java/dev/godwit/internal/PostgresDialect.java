@@ -361,4 +361,26 @@ final class PostgresDialect implements Dialect {
             + "') AND d.objid IS NULL AND NOT c.relispartition",
         schema);
   }
+
+  @Override
+  public boolean caseSensitiveNames() {
+    return true;
+  }
+
+  /**
+   * An index counts only when valid: an interrupted {@code CREATE INDEX CONCURRENTLY} leaves an
+   * INVALID one, which the statement's next run drops and builds again.
+   */
+  @Override
+  public Boolean catalogHas(Connection c, String schema, CatalogObject o) throws SQLException {
+    if (o.kind() != CatalogObject.Kind.INDEX) {
+      return Dialect.super.catalogHas(c, schema, o);
+    }
+    return Jdbc.exists(
+        c,
+        "SELECT 1 FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_namespace n ON"
+            + " n.oid = i.relnamespace WHERE n.nspname = ? AND i.relname = ? AND x.indisvalid",
+        schema,
+        o.name());
+  }
 }

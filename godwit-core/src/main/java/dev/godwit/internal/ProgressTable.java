@@ -20,6 +20,14 @@ import java.util.Map;
  * far it got; each batch moves {@code batch_key} (the last key done) and {@code batch_rows} in the
  * transaction of the batch itself. Once the migration completes, its row is resolved as {@code
  * COMPLETED} (or {@code RESUMED}) and keeps the rows done and the longest batch.
+ *
+ * <p>Every migration without a transaction gets the same: its failed history row and an open
+ * progress row before it starts, then {@code statement_started = k} before statement k runs and
+ * {@code statements_applied = k} after it committed. A runner killed between the two leaves {@code
+ * statement_started > statements_applied}: statement k's outcome is unknown, and the next run says
+ * so ({@link InterruptedStatement}). A failure the runner records itself sets {@code
+ * statement_started} back to null, since a statement that failed did not apply. A plain migration
+ * that completes has its row deleted; one that needed a cleanup keeps it as {@code CLEANED}.
  */
 final class ProgressTable {
   /**
@@ -35,6 +43,9 @@ final class ProgressTable {
    * @param batchKey the key of the last row its committed batches covered, encoded by {@link
    *     Backfill.Key}, or null before the first batch
    * @param batchRows rows its committed batches changed, or null for a migration without a backfill
+   * @param started the statement its runner last started (counted from 1; 0 before the first),
+   *     while the run is under way or was interrupted; null once the runner recorded a failure or
+   *     for rows written before statements were tracked
    */
   record Progress(
       int rank,
@@ -45,7 +56,8 @@ final class ProgressTable {
       String resolution,
       Integer batchLine,
       String batchKey,
-      Long batchRows) {
+      Long batchRows,
+      Integer started) {
 
     /**
      * Whether this is a migration with a backfill that is running or was interrupted (its runner
@@ -54,12 +66,38 @@ final class ProgressTable {
     boolean inBackfill() {
       return resolution == null && batchRows != null;
     }
+
+    /** Whether its runner stopped without recording a failure (killed, or still running). */
+    boolean interrupted() {
+      return resolution == null && started != null;
+    }
+
+    /** Whether statement {@link #started} may or may not have been applied. */
+    boolean inDoubt() {
+      return interrupted() && started > applied;
+    }
+
+    /** The same progress with {@code applied} statements known to be applied, none in doubt. */
+    Progress continuingAfter(int applied) {
+      return new Progress(
+          rank,
+          applied,
+          total,
+          failedLine,
+          checksum,
+          resolution,
+          batchLine,
+          batchKey,
+          batchRows,
+          applied);
+    }
   }
 
   private final Dialect dialect;
   private final String schema;
   private final String table;
   private final String qualified;
+  private boolean startedColumnReady;
 
   ProgressTable(Dialect dialect, String schema, String historyTable) {
     this.dialect = dialect;
@@ -82,7 +120,82 @@ final class ProgressTable {
             + " recorded_by VARCHAR(100) NOT NULL, recorded_on TIMESTAMP DEFAULT"
             + " CURRENT_TIMESTAMP, resolution VARCHAR(20), resolved_by VARCHAR(100), resolved_on"
             + " TIMESTAMP NULL, cleanup VARCHAR(2000), batch_line INT, batch_key VARCHAR(1000),"
-            + " batch_rows BIGINT, batch_longest_ms BIGINT)");
+            + " batch_rows BIGINT, batch_longest_ms BIGINT, statement_started INT)");
+  }
+
+  /** Tables made before statements were tracked get the column when it is first needed. */
+  private void ensureStartedColumn(Connection c) throws SQLException {
+    if (startedColumnReady) {
+      // Checked once per session: every migration without a transaction comes here.
+      return;
+    }
+    ensureCleanupColumn(c);
+    if (!Jdbc.exists(
+        c,
+        "SELECT 1 FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND"
+            + " LOWER(COLUMN_NAME) = 'statement_started'",
+        schema,
+        table)) {
+      Jdbc.execute(c, "ALTER TABLE " + qualified + " ADD COLUMN statement_started INT");
+    }
+    startedColumnReady = true;
+  }
+
+  /**
+   * Before a migration without a transaction starts: its progress row, open, so that a runner
+   * killed at any moment leaves a record of how far it got.
+   */
+  void startStatements(Connection c, HistoryRow running, int total, String by) throws SQLException {
+    ensureStartedColumn(c);
+    archiveResolved(c, running.rank());
+    delete(c, running.rank());
+    insert(
+        c,
+        running,
+        0,
+        total,
+        0,
+        "in progress: statements run one by one; if its runner is gone, the next migrate says"
+            + " where it stopped",
+        by,
+        false);
+  }
+
+  /** Before statement {@code k} runs (it commits by itself): its intent. */
+  void statementStarted(Connection c, int rank, int k, int line) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE "
+                + qualified
+                + " SET statement_started = ?, failed_line = ? WHERE installed_rank = ?")) {
+      ps.setInt(1, k);
+      ps.setInt(2, line);
+      ps.setInt(3, rank);
+      ps.executeUpdate();
+    }
+  }
+
+  /**
+   * A migration without a transaction completed: its row goes, unless it records a cleanup, which
+   * stays as CLEANED.
+   */
+  void completeStatements(Connection c, HistoryRow row, String by) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "DELETE FROM " + qualified + " WHERE installed_rank = ? AND cleanup IS NULL")) {
+      ps.setInt(1, row.rank());
+      ps.executeUpdate();
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE "
+                + qualified
+                + " SET resolution = 'CLEANED', resolved_by = ?, resolved_on = CURRENT_TIMESTAMP,"
+                + " statement_started = NULL WHERE installed_rank = ?")) {
+      ps.setString(1, by);
+      ps.setInt(2, row.rank());
+      ps.executeUpdate();
+    }
   }
 
   /** Tables made before backfills existed get their columns when a backfill first needs them. */
@@ -114,6 +227,8 @@ final class ProgressTable {
    */
   void startBackfill(Connection c, HistoryRow running, int total, String by) throws SQLException {
     ensureBatchColumns(c);
+    ensureStartedColumn(c);
+    archiveResolved(c, running.rank());
     delete(c, running.rank());
     insert(
         c,
@@ -122,13 +237,8 @@ final class ProgressTable {
         total,
         0,
         "in progress: a batched backfill; if its runner is gone, migrate continues it",
-        by);
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "UPDATE " + qualified + " SET batch_rows = 0 WHERE installed_rank = ?")) {
-      ps.setInt(1, running.rank());
-      ps.executeUpdate();
-    }
+        by,
+        true);
   }
 
   /** After a statement of a migration with a backfill ran (it committed by itself). */
@@ -249,7 +359,9 @@ final class ProgressTable {
                   + qualified
                   + " SET statements_applied = ?, statements_total = ?, failed_line = ?, error ="
                   + " ?, recorded_by = ?, recorded_on = CURRENT_TIMESTAMP, resolution = NULL,"
-                  + " resolved_by = NULL, resolved_on = NULL WHERE installed_rank = ?")) {
+                  + " resolved_by = NULL, resolved_on = NULL"
+                  + (hasStarted(c) ? ", statement_started = NULL" : "")
+                  + " WHERE installed_rank = ?")) {
         ps.setInt(1, applied);
         ps.setInt(2, total);
         ps.setInt(3, failedLine);
@@ -289,6 +401,42 @@ final class ProgressTable {
     }
   }
 
+  /**
+   * A resolved row at the rank a new run is about to use is the audit of an earlier failure whose
+   * history row repair removed (freeing its rank): it moves to a negative rank, which no history
+   * row has, instead of being overwritten.
+   */
+  private void archiveResolved(Connection c, int rank) throws SQLException {
+    if (!Jdbc.exists(
+        c,
+        "SELECT 1 FROM " + qualified + " WHERE installed_rank = ? AND resolution IS NOT NULL",
+        rank)) {
+      return;
+    }
+    int lowest;
+    try (PreparedStatement ps = c.prepareStatement("SELECT MIN(installed_rank) FROM " + qualified);
+        ResultSet rs = ps.executeQuery()) {
+      rs.next();
+      lowest = Math.min(0, rs.getInt(1));
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE " + qualified + " SET installed_rank = ? WHERE installed_rank = ?")) {
+      ps.setInt(1, lowest - 1);
+      ps.setInt(2, rank);
+      ps.executeUpdate();
+    }
+  }
+
+  private boolean hasStarted(Connection c) throws SQLException {
+    return Jdbc.exists(
+        c,
+        "SELECT 1 FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND"
+            + " LOWER(COLUMN_NAME) = 'statement_started'",
+        schema,
+        table);
+  }
+
   private void delete(Connection c, int rank) throws SQLException {
     try (PreparedStatement del =
         c.prepareStatement("DELETE FROM " + qualified + " WHERE installed_rank = ?")) {
@@ -310,13 +458,56 @@ final class ProgressTable {
       String error,
       String by)
       throws SQLException {
+    insert(c, failed, applied, total, failedLine, error, by, "", "");
+  }
+
+  /**
+   * The open row of a run about to start, in one statement (a runner killed right after it leaves a
+   * complete row): statement_started 0, and batch_rows 0 for a backfill.
+   */
+  private void insert(
+      Connection c,
+      HistoryRow running,
+      int applied,
+      int total,
+      int failedLine,
+      String error,
+      String by,
+      boolean backfill)
+      throws SQLException {
+    insert(
+        c,
+        running,
+        applied,
+        total,
+        failedLine,
+        error,
+        by,
+        backfill ? ", statement_started, batch_rows" : ", statement_started",
+        backfill ? ", 0, 0" : ", 0");
+  }
+
+  private void insert(
+      Connection c,
+      HistoryRow failed,
+      int applied,
+      int total,
+      int failedLine,
+      String error,
+      String by,
+      String moreColumns,
+      String moreValues)
+      throws SQLException {
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO "
                 + qualified
                 + " (installed_rank, version, script, checksum, statements_applied,"
-                + " statements_total, failed_line, error, recorded_by) VALUES (?, ?, ?, ?, ?, ?,"
-                + " ?, ?, ?)")) {
+                + " statements_total, failed_line, error, recorded_by"
+                + moreColumns
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?"
+                + moreValues
+                + ")")) {
       ps.setInt(1, failed.rank());
       ps.setString(2, failed.version());
       ps.setString(3, HistoryTable.truncateScript(failed.script()));
@@ -348,6 +539,7 @@ final class ProgressTable {
         columns.add(rs.getMetaData().getColumnLabel(i).toLowerCase(java.util.Locale.ROOT));
       }
       boolean batches = columns.contains("batch_key");
+      boolean starts = columns.contains("statement_started");
       while (rs.next()) {
         int cs = rs.getInt("checksum");
         Integer checksum = rs.wasNull() ? null : cs;
@@ -361,6 +553,11 @@ final class ProgressTable {
           long br = rs.getLong("batch_rows");
           batchRows = rs.wasNull() ? null : br;
         }
+        Integer started = null;
+        if (starts) {
+          int st = rs.getInt("statement_started");
+          started = rs.wasNull() ? null : st;
+        }
         int rank = rs.getInt("installed_rank");
         out.put(
             rank,
@@ -373,7 +570,8 @@ final class ProgressTable {
                 rs.getString("resolution"),
                 batchLine,
                 batchKey,
-                batchRows));
+                batchRows,
+                started));
       }
     }
     return out;
@@ -399,6 +597,7 @@ final class ProgressTable {
                 + qualified
                 + " SET resolution = ?, resolved_by = ?, resolved_on = CURRENT_TIMESTAMP WHERE"
                 + " installed_rank = ?")) {
+      // statement_started stays as it was: with the resolution set, nothing reads it as open.
       ps.setString(1, resolution);
       ps.setString(2, by);
       ps.setInt(3, failed.rank());

@@ -207,4 +207,10 @@ final class SqliteDialect implements Dialect {
     }
     return dropped;
   }
+
+  /** SQLite has no information schema; its DDL is transactional, so this is rarely asked. */
+  @Override
+  public Boolean catalogHas(Connection c, String schema, CatalogObject o) {
+    return null;
+  }
 }
