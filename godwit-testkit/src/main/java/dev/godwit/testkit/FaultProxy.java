@@ -190,7 +190,35 @@ public final class FaultProxy implements AutoCloseable {
    * @return the trigger, to ask whether it fired
    */
   public Trigger arm(String text, Moment moment, Fault fault, int target) {
-    Trigger t = new Trigger(text, moment, fault, target);
+    Trigger t = new Trigger(text, moment, fault, target, null);
+    triggers.add(t);
+    return t;
+  }
+
+  /**
+   * Arms a fault that lands, when {@code text} passes, on the link another trigger or {@linkplain
+   * #watch watch} saw its own text on: e.g. on the connection that took a lock.
+   *
+   * @param text what to wait for
+   * @param moment before or after the matching bytes are forwarded
+   * @param fault what to do
+   * @param targetCarrier the trigger whose carrier is faulted; nothing happens if it has not fired
+   * @return the trigger
+   */
+  public Trigger arm(String text, Moment moment, Fault fault, Trigger targetCarrier) {
+    Trigger t = new Trigger(text, moment, fault, -1, targetCarrier);
+    triggers.add(t);
+    return t;
+  }
+
+  /**
+   * Notes which link carries {@code text} first, without a fault.
+   *
+   * @param text what to look for
+   * @return a trigger whose {@link Trigger#carrier()} names the link
+   */
+  public Trigger watch(String text) {
+    Trigger t = new Trigger(text, Moment.AFTER, null, -1, null);
     triggers.add(t);
     return t;
   }
@@ -272,13 +300,30 @@ public final class FaultProxy implements AutoCloseable {
     private final Moment moment;
     private final Fault fault;
     private final int target;
+    private final Trigger targetCarrier;
     private volatile Link firedOn;
+    private int skips;
 
-    private Trigger(String text, Moment moment, Fault fault, int target) {
+    private Trigger(String text, Moment moment, Fault fault, int target, Trigger targetCarrier) {
       this.text = text.getBytes(StandardCharsets.UTF_8);
       this.moment = moment;
       this.fault = fault;
       this.target = target;
+      this.targetCarrier = targetCarrier;
+    }
+
+    /**
+     * Lets the text pass {@code n} times before the trigger fires: for a text sent more than once,
+     * as a trial write before the real one. Call before the traffic starts.
+     *
+     * @param n how many passes to let through
+     * @return this trigger
+     */
+    public Trigger skipping(int n) {
+      synchronized (this) {
+        skips = n;
+      }
+      return this;
     }
 
     /**
@@ -302,7 +347,7 @@ public final class FaultProxy implements AutoCloseable {
 
     @Override
     public String toString() {
-      return fault
+      return (fault == null ? "WATCH" : fault)
           + " "
           + moment
           + " '"
@@ -413,6 +458,9 @@ public final class FaultProxy implements AutoCloseable {
     }
 
     private void apply(Fault fault) {
+      if (fault == null) {
+        return; // a watch
+      }
       switch (fault) {
         case CUT -> cut();
         case RESET -> reset();
@@ -462,7 +510,7 @@ public final class FaultProxy implements AutoCloseable {
           }
           List<Trigger> fired = up ? matches(buf, n) : List.of();
           for (Trigger t : fired) {
-            if (t.moment == Moment.BEFORE) {
+            if (t.moment == Moment.BEFORE && targetOf(t) != null) {
               targetOf(t).apply(t.fault);
             }
           }
@@ -475,7 +523,7 @@ public final class FaultProxy implements AutoCloseable {
             bytesUp.addAndGet(n);
           }
           for (Trigger t : fired) {
-            if (t.moment == Moment.AFTER) {
+            if (t.moment == Moment.AFTER && targetOf(t) != null) {
               targetOf(t).apply(t.fault);
             }
           }
@@ -495,7 +543,11 @@ public final class FaultProxy implements AutoCloseable {
       }
     }
 
+    /** The link a trigger faults, or null when its target is another trigger's, not yet seen. */
     private Link targetOf(Trigger t) {
+      if (t.targetCarrier != null) {
+        return t.targetCarrier.firedOn;
+      }
       return t.target < 0 ? this : links.get(t.target);
     }
 
@@ -512,7 +564,9 @@ public final class FaultProxy implements AutoCloseable {
         int from = Math.max(0, tail.length - t.text.length + 1);
         if (t.firedOn == null && contains(window, from, t.text)) {
           synchronized (t) {
-            if (t.firedOn == null) {
+            if (t.skips > 0) {
+              t.skips--;
+            } else if (t.firedOn == null) {
               t.firedOn = this;
               fired.add(t);
             }

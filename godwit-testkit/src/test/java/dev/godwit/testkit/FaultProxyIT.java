@@ -208,7 +208,8 @@ class FaultProxyIT {
 
   @Test
   void aTextSplitAcrossTwoWritesIsFoundAndAnotherLinkCanBeTheTarget() throws Exception {
-    FaultProxy.Trigger t = proxy.arm("pg_try_advisory_lock", Moment.AFTER, Fault.CUT, 1);
+    FaultProxy.Trigger lockLink = proxy.watch("idle");
+    FaultProxy.Trigger t = proxy.arm("pg_try_advisory_lock", Moment.AFTER, Fault.CUT, lockLink);
     try (Socket main = connect();
         Socket lock = connect()) {
       exchange(lock, "idle");
@@ -217,7 +218,9 @@ class FaultProxyIT {
       assertThat(read(main, 16)).isEqualTo("advisory_lock(1)");
       assertThat(lock.getInputStream().read()).isEqualTo(-1);
       assertThat(t.fired()).isTrue();
+      assertThat(lockLink.carrier()).isEqualTo(1);
       assertThat(proxy.link(0).isOpen()).isTrue();
+      assertThat(proxy.injected(Fault.CUT)).isEqualTo(1);
     }
   }
 
