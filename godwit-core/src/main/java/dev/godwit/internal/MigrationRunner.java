@@ -379,12 +379,15 @@ final class MigrationRunner {
     Connection c = session.connection;
     int skip = from == null ? 0 : from.applied();
     boolean rowWritten = from != null || p.backfill();
+    ConnectionLoss loss = ConnectionLoss.of(cause, c);
     boolean rolledBack = false;
     if (p.transactional()) {
       try {
         c.rollback();
         rolledBack = true;
       } catch (SQLException e) {
+        // A server rolls back the open transaction of a session whose connection ended.
+        rolledBack = loss != null;
         cause.addSuppressed(e);
       }
     }
@@ -419,7 +422,8 @@ final class MigrationRunner {
       cause.addSuppressed(e);
     }
     LockRetry timedOut = retry.isLockTimeout(cause) ? retry : null;
-    String text = message(m, p, statement, cause, ran, executed, effectsRemain, recorded, timedOut);
+    String text =
+        message(m, p, statement, cause, ran, executed, effectsRemain, recorded, timedOut, loss);
     if (timedOut != null) {
       return timedOut.exception(text, statement, effectsRemain ? ran : List.of(), cause);
     }
@@ -441,7 +445,8 @@ final class MigrationRunner {
       int executed,
       boolean effectsRemain,
       boolean recorded,
-      LockRetry timedOut) {
+      LockRetry timedOut,
+      ConnectionLoss loss) {
     java.util.List<String> password = session.connections.secrets();
     StringBuilder sb = new StringBuilder();
     sb.append("Migration ").append(m.displayName());
@@ -463,7 +468,9 @@ final class MigrationRunner {
       sb.append(" (SQLSTATE ").append(e.getSQLState()).append(')');
     }
     sb.append('\n');
-    if (timedOut != null) {
+    if (loss != null) {
+      sb.append("  Connection: the connection to the database ").append(loss.how()).append('\n');
+    } else if (timedOut != null) {
       sb.append(timedOut.exhausted(p.transactional()));
     } else {
       sb.append(p.lock().statementTimeoutHint(dbMessage));
@@ -475,6 +482,16 @@ final class MigrationRunner {
           .append(':')
           .append(at)
           .append(" (where the database points)\n");
+    }
+    if (!effectsRemain && loss != null) {
+      sb.append(
+          "  Rolled back by the server, which ends the open transaction of a lost connection:"
+              + " nothing of this migration was applied and no history row was written (had the"
+              + " connection gone while committing, all of it would be applied with its row; never"
+              + " a part).\n"
+              + "  Run migrate again once the database is reachable ('connectRetries' waits for"
+              + " it).");
+      return sb.toString();
     }
     if (!effectsRemain) {
       sb.append(
@@ -519,6 +536,22 @@ final class MigrationRunner {
       if (timedOut != null) {
         sb.append('\n').append(timedOut.advice());
       }
+    } else if (loss != null) {
+      sb.append(
+              "  The connection was lost before Godwit could record how far it got: no history row"
+                  + " was written")
+          .append(
+              statement == null
+                  ? ", though every statement ran.\n"
+                  : ", and the statement at line "
+                      + statement.line()
+                      + " may have run or not (a server finishes a statement whose client is"
+                      + " gone).\n")
+          .append(
+              "  Run migrate again once the database is reachable: it starts this migration from"
+                  + " its first statement. If that stops on an object that already exists, undo"
+                  + " what the statements above left (and the interrupted one, if it ran) by hand,"
+                  + " then run 'repair' and migrate again.");
     } else {
       sb.append(timedOut != null ? timedOut.advice() : "  Fix the script and run migrate again.");
     }
