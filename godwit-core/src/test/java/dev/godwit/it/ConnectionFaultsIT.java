@@ -42,6 +42,8 @@ class ConnectionFaultsIT {
 
   /** Where the fault lands. */
   enum At {
+    /** The migration connection, at the trial history row written before any migration runs. */
+    BEFORE_MIGRATING,
     /** The migration connection, as the migration's second statement is about to be sent. */
     BEFORE_STATEMENT,
     /** The migration connection, right after the second statement reached the server. */
@@ -79,8 +81,13 @@ class ConnectionFaultsIT {
     for (TestDatabase.Factory db : dbs) {
       for (boolean tx : List.of(true, false)) {
         for (At at : At.values()) {
+          if (at == At.BEFORE_MIGRATING && !tx) {
+            continue; // nothing of V2 runs: its kind makes no difference
+          }
           List<Fault> faults =
-              at == At.BEFORE_STATEMENT || at == At.BEFORE_HISTORY_WRITE
+              at == At.BEFORE_STATEMENT
+                      || at == At.BEFORE_HISTORY_WRITE
+                      || at == At.BEFORE_MIGRATING
                   ? List.of(Fault.CUT, Fault.RESET)
                   : List.of(Fault.CUT, Fault.RESET, Fault.STALL);
           for (Fault fault : faults) {
@@ -159,6 +166,8 @@ class ConnectionFaultsIT {
       FaultProxy.Trigger lock = proxy.watch(pg ? "pg_try_advisory_lock" : "GET_LOCK");
       FaultProxy.Trigger trigger =
           switch (c.at()) {
+            case BEFORE_MIGRATING ->
+                proxy.arm(db.q("success") + ") VALUES", Moment.BEFORE, c.fault(), -1);
             case BEFORE_STATEMENT -> proxy.arm(s.secondStatement(), Moment.BEFORE, c.fault(), -1);
             case DURING_STATEMENT -> proxy.arm(s.secondStatement(), Moment.AFTER, c.fault(), -1);
             case BEFORE_HISTORY_WRITE ->
@@ -246,6 +255,14 @@ class ConnectionFaultsIT {
     if (c.at() == At.LOCK_CONNECTION) {
       assertThat(e.code()).as(m).isEqualTo(ErrorCode.LOCK_LOST);
       assertThat(m).contains("Lost the migration lock", c.transactional() ? "V2__" : "V3__");
+      return;
+    }
+    if (c.at() == At.BEFORE_MIGRATING) {
+      assertThat(e.code()).as(m).isEqualTo(ErrorCode.CONNECTION);
+      assertThat(m)
+          .contains("Could not check the history table before migrating")
+          .contains("The connection to the database was")
+          .contains("Run the command again once the database is reachable");
       return;
     }
     assertThat(e.code()).as(m).isEqualTo(ErrorCode.MIGRATION_FAILED);

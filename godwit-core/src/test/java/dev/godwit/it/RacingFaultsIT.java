@@ -29,9 +29,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Sixteen runners migrate one database through a {@link FaultProxy} while a chaos thread cuts,
- * resets and stalls random connections. Each runner either finishes or stops with a message that
- * says what happened; afterwards a plain run finishes, every migration is applied exactly once and
- * validate is green.
+ * resets and stalls a random connection every 50 to 300 ms. Each runner either finishes or stops
+ * with a message that says what happened; afterwards a plain run finishes, every migration is
+ * applied exactly once and validate is green.
  */
 class RacingFaultsIT {
   private static final int RUNNERS = 16;
@@ -71,6 +71,7 @@ class RacingFaultsIT {
 
     Map<String, AtomicInteger> outcomes = new ConcurrentHashMap<>();
     List<String> unclear = new CopyOnWriteArrayList<>();
+    Map<String, String> samples = new ConcurrentHashMap<>();
     try (FaultProxy proxy = FaultProxy.forUrl(db.url())) {
       AtomicBoolean racing = new AtomicBoolean(true);
       Thread chaos = new Thread(() -> chaos(proxy, new Random(random.nextLong()), racing));
@@ -93,6 +94,8 @@ class RacingFaultsIT {
                     outcomes
                         .computeIfAbsent(e.code().name(), k -> new AtomicInteger())
                         .incrementAndGet();
+                    samples.putIfAbsent(
+                        e.code().name(), e.getMessage().lines().findFirst().orElse(""));
                     if (!saysWhatHappened(e)) {
                       unclear.add(e.code() + ": " + e.getMessage());
                     }
@@ -120,7 +123,14 @@ class RacingFaultsIT {
               + ", stall "
               + proxy.injected(Fault.STALL)
               + ", connections "
-              + proxy.links().size());
+              + proxy.links().size()
+              + ", migrations applied during the race "
+              + db.query(
+                  "SELECT COUNT(*) FROM godwit_schema_history WHERE success = " + db.bool(true))
+              + " of "
+              + (MIGRATIONS + 1)
+              + "; a message of each kind: "
+              + samples);
       assertThat(proxy.injected(Fault.CUT) + proxy.injected(Fault.RESET)).isPositive();
     }
     assertThat(unclear).as("failures whose message does not say what happened").isEmpty();
@@ -160,12 +170,12 @@ class RacingFaultsIT {
             .anyMatch(m::contains);
   }
 
-  /** Cuts, resets or stalls (and later heals) a random open connection every few dozen ms. */
+  /** Cuts, resets or stalls (and later heals) a random open connection every 50 to 300 ms. */
   private static void chaos(FaultProxy proxy, Random random, AtomicBoolean racing) {
     List<FaultProxy.Link> stalled = new ArrayList<>();
     while (racing.get()) {
       try {
-        Thread.sleep(30 + random.nextInt(150));
+        Thread.sleep(50 + random.nextInt(250));
       } catch (InterruptedException e) {
         return;
       }
