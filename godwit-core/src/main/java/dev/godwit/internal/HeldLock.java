@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A migration lock held by a session of its own. The lock lasts only as long as that session: a
@@ -17,11 +19,19 @@ import java.util.concurrent.TimeUnit;
  * looks idle to the server or to a proxy between them.
  */
 final class HeldLock implements MigrationLock {
+  private static final Logger LOG = LoggerFactory.getLogger(HeldLock.class);
 
   /**
    * How often the keep-alive query runs: below the idle limits proxies and servers commonly set.
    */
   static final long KEEP_ALIVE_SECONDS = 20;
+
+  /**
+   * How long the lock's session may take to answer its one-row queries: a stalled network (a
+   * partition, a proxy that stopped forwarding) would otherwise hold {@link #verify} forever, and
+   * the run with it, while another runner may already have the lock.
+   */
+  static final int NETWORK_TIMEOUT_SECONDS = 10;
 
   /** Whether the lock is still held, asked on the lock's own session. */
   @FunctionalInterface
@@ -47,6 +57,12 @@ final class HeldLock implements MigrationLock {
     this.what = what;
     this.check = check;
     this.release = release;
+    try {
+      // pgjdbc and MariaDB's driver time the socket's reads; the executor is not used for that.
+      connection.setNetworkTimeout(Runnable::run, NETWORK_TIMEOUT_SECONDS * 1000);
+    } catch (SQLException e) {
+      LOG.debug("The driver sets no network timeout on the lock's session: {}", e.getMessage());
+    }
     this.keepAlive =
         Executors.newSingleThreadScheduledExecutor(
             r -> {
@@ -95,7 +111,10 @@ final class HeldLock implements MigrationLock {
     try {
       return check.stillHeld(connection) ? null : "the server says its session no longer holds it";
     } catch (SQLException e) {
-      return "its session ended (" + e.getMessage() + ")";
+      ConnectionLoss loss = ConnectionLoss.of(e, connection);
+      return loss == null
+          ? "its session ended (" + e.getMessage() + ")"
+          : "its connection " + loss.how() + " (" + e.getMessage() + ")";
     }
   }
 

@@ -435,6 +435,7 @@ final class MigrationRunner {
     int skip = from == null ? 0 : from.applied();
     boolean rowWritten = from != null || recordedAhead(p);
     FailureCause why = FailureCause.of(cause);
+    ConnectionLoss loss = ConnectionLoss.of(cause, c);
     boolean rolledBack = false;
     boolean serverRolledBack = false;
     if (p.transactional()) {
@@ -442,6 +443,8 @@ final class MigrationRunner {
         c.rollback();
         rolledBack = true;
       } catch (SQLException e) {
+        // A server rolls back the open transaction of a session whose connection ended.
+        rolledBack = loss != null;
         cause.addSuppressed(e);
         // A session that ends takes its open transaction with it: the server rolls it back. Only
         // a connection lost while committing leaves the outcome unknown.
@@ -482,8 +485,9 @@ final class MigrationRunner {
     }
     LockRetry timedOut = retry.isLockTimeout(cause) ? retry : null;
     Outcome outcome =
-        new Outcome(why, effectsRemain, recorded, serverRolledBack, commitUnknown, timedOut);
-    String text = message(m, p, statement, cause, ran, executed, outcome);
+        new Outcome(
+            why, effectsRemain, recorded, rowWritten, serverRolledBack, commitUnknown, timedOut);
+    String text = message(m, p, statement, cause, ran, executed, outcome, loss);
     if (timedOut != null) {
       return timedOut.exception(text, statement, effectsRemain ? ran : List.of(), cause);
     }
@@ -502,6 +506,8 @@ final class MigrationRunner {
    * @param why what the error says about its cause, for the hint
    * @param effectsRemain whether statements of it may have stayed applied
    * @param recorded whether a failed row and its progress were written
+   * @param recordedAhead whether the history and progress rows were written before the first
+   *     statement (a migration without a transaction records each statement's start and end)
    * @param serverRolledBack whether the connection ended inside the transaction, which the server
    *     then rolled back
    * @param commitUnknown whether the connection ended while committing
@@ -511,6 +517,7 @@ final class MigrationRunner {
       FailureCause why,
       boolean effectsRemain,
       boolean recorded,
+      boolean recordedAhead,
       boolean serverRolledBack,
       boolean commitUnknown,
       LockRetry timedOut) {}
@@ -522,7 +529,8 @@ final class MigrationRunner {
       Exception cause,
       List<String> ran,
       int executed,
-      Outcome o) {
+      Outcome o,
+      ConnectionLoss loss) {
     LockRetry timedOut = o.timedOut();
     FailureCause why = o.why();
     java.util.List<String> password = session.connections.secrets();
@@ -546,7 +554,9 @@ final class MigrationRunner {
       sb.append(" (SQLSTATE ").append(e.getSQLState()).append(')');
     }
     sb.append('\n');
-    if (timedOut != null) {
+    if (loss != null) {
+      sb.append("  Connection: the connection to the database ").append(loss.how()).append('\n');
+    } else if (timedOut != null) {
       sb.append(timedOut.exhausted(p.transactional()));
     } else {
       sb.append(p.lock().statementTimeoutHint(dbMessage));
@@ -622,6 +632,29 @@ final class MigrationRunner {
       if (timedOut != null) {
         sb.append('\n').append(timedOut.advice());
       }
+    } else if (loss != null && o.recordedAhead()) {
+      sb.append(
+          "  The connection was lost: the history row and the progress written before each"
+              + " statement stand. Once the database is reachable, run migrate again: it continues"
+              + " after the last statement recorded as done, or names the interrupted statement,"
+              + " what the catalog shows of it, and the choices ('migrate --resume', 'repair"
+              + " --mark-applied').");
+    } else if (loss != null) {
+      sb.append(
+              "  The connection was lost before Godwit could record how far it got: no history row"
+                  + " was written")
+          .append(
+              statement == null
+                  ? ", though every statement ran.\n"
+                  : ", and the statement at line "
+                      + statement.line()
+                      + " may have run or not (a server finishes a statement whose client is"
+                      + " gone).\n")
+          .append(
+              "  Run migrate again once the database is reachable: it starts this migration from"
+                  + " its first statement. If that stops on an object that already exists, undo"
+                  + " what the statements above left (and the interrupted one, if it ran) by hand,"
+                  + " then run 'repair' and migrate again.");
     } else {
       // The failed row could not be written (most often: the connection is gone), so migrate
       // would run the whole migration again over what stayed applied.

@@ -284,13 +284,22 @@ final class Session implements AutoCloseable {
   }
 
   GodwitException sqlFailure(String what, SQLException e) {
+    ConnectionLoss loss = ConnectionLoss.of(e, connection);
+    // Outside a migration a lost connection is the database being out of reach (exit 4, which a
+    // deploy script may retry), not a migration that failed.
     return new GodwitException(
-        ErrorCode.MIGRATION_FAILED,
+        loss == null ? ErrorCode.MIGRATION_FAILED : ErrorCode.CONNECTION,
         "Could not "
             + what
             + ": "
             + SecretMasking.scrub(e.getMessage(), connections.secrets())
-            + (e.getSQLState() != null ? " (SQLSTATE " + e.getSQLState() + ")" : ""),
+            + (e.getSQLState() != null ? " (SQLSTATE " + e.getSQLState() + ")" : "")
+            + (loss == null
+                ? ""
+                : ". The connection to the database "
+                    + loss.how()
+                    + ". Run the command again once the database is reachable"
+                    + " ('connectRetries' waits for it)."),
         e);
   }
 
