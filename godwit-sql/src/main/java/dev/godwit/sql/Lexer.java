@@ -32,6 +32,9 @@ final class Lexer extends LazyStatements {
   private final Parens parens = new Parens();
   private final MysqlDelimiter delimiter = new MysqlDelimiter();
   private long executableCommentAt = -1;
+  // Where that comment opened, once a delimiter inside it ended its statement: the line cursor
+  // only moves forward, so it is located before the next statement moves it on.
+  private SqlSplitException executableCommentOpenAcross;
 
   Lexer(SplitOptions options, Reader reader, String source) {
     this(options, reader, source, Window.DEFAULT_CAPACITY);
@@ -138,6 +141,7 @@ final class Lexer extends LazyStatements {
         case '*':
           if (executableCommentAt >= 0 && w.ensure(2) && w.buf[w.pos + 1] == '/') {
             executableCommentAt = -1;
+            executableCommentOpenAcross = null;
             code(w.pos);
             info.other();
             w.pos += 2;
@@ -414,12 +418,21 @@ final class Lexer extends LazyStatements {
     } else {
       s = build(end, null);
     }
+    if (executableCommentAt >= 0 && executableCommentOpenAcross == null) {
+      executableCommentOpenAcross =
+          w.error(
+              Problem.UNTERMINATED_COMMENT,
+              executableCommentAt,
+              Messages.UNTERMINATED_EXECUTABLE_COMMENT);
+    }
     resetSegment();
     return s;
   }
 
   private Statement finish() {
-    if (executableCommentAt >= 0) {
+    if (executableCommentOpenAcross != null) {
+      throw executableCommentOpenAcross;
+    } else if (executableCommentAt >= 0) {
       throw w.error(
           Problem.UNTERMINATED_COMMENT,
           executableCommentAt,

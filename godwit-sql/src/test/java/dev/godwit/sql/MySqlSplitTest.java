@@ -60,6 +60,16 @@ class MySqlSplitTest {
   }
 
   @Test
+  void reportsAnUnterminatedExecutableCommentWhereItOpenedAfterLaterStatements() {
+    // Found by SqlSplitterFuzzTest (issue 17): the position came out as 2:-4, counted from the
+    // statement after the one that opened the comment.
+    SqlSplitException e = failure(MY, "/*!;\nE;");
+    assertThat(e.getMessage()).startsWith("test.sql:1:1: unterminated executable comment");
+    SqlSplitException later = failure(MY, "SELECT 1;\n  /*!40101 SET a = 1;\nSELECT 2;\nSELECT 3");
+    assertThat(later.line() + ":" + later.column()).isEqualTo("2:3");
+  }
+
+  @Test
   void switchesDelimitersWithTheDelimiterDirective() {
     String proc = "CREATE PROCEDURE p()\nBEGIN\n  SELECT 1;\n  SELECT 2;\nEND";
     List<Statement> s =
