@@ -262,8 +262,13 @@ final class Lexer extends LazyStatements {
     }
     boolean depth0 = parens.depth() == 0;
     Kw k = info.wantsKeyword(depth0) ? Kw.lookup(w.buf, start, len) : null;
-    if (k == Kw.DELIMITER && mysqlClient && !seg.started() && delimiterDirective(end)) {
-      return;
+    if (k == Kw.DELIMITER && mysqlClient && !seg.started()) {
+      long at = w.base + start;
+      if (delimiterDirective(end)) {
+        return;
+      }
+      start = (int) (at - w.base); // reading the rest of its line may have refilled the window
+      end = start + len;
     }
     code(start);
     info.word(k, w.base + start, len, depth0);

@@ -70,6 +70,21 @@ class MySqlSplitTest {
   }
 
   @Test
+  void aDelimiterWordThatIsNoDirectiveSurvivesARefillOfTheWindow() {
+    // Found by SqlSplitterFuzzTest (issue 17): reading the rest of the DELIMITER line refilled the
+    // window, and the word kept its old offsets (StringIndexOutOfBoundsException, 43-char window).
+    String script = "-- olons\nDELIMITER $  \nGLECT 1;\n  SELECT 'a$$b';\nEND$$\nDELIMITER;";
+    List<Statement> expected = SqlSplitter.of(MY).splitAll(script, "test.sql");
+    assertThat(expected.stream().map(Statement::sql))
+        .containsExactly("GLECT 1;\n  SELECT 'a$$b';\nEND", "DELIMITER;");
+    for (int capacity = 4; capacity <= 64; capacity++) {
+      assertThat(Splits.tiny(SplitOptions.of(MY), script, capacity))
+          .as("%d-char window", capacity)
+          .isEqualTo(expected);
+    }
+  }
+
+  @Test
   void switchesDelimitersWithTheDelimiterDirective() {
     String proc = "CREATE PROCEDURE p()\nBEGIN\n  SELECT 1;\n  SELECT 2;\nEND";
     List<Statement> s =

@@ -48,7 +48,7 @@ class SqlSplitterFuzzTest {
       @NotNull String script) {
     try {
       split(dialect, placeholders, window, script);
-    } catch (AssertionError e) {
+    } catch (AssertionError | RuntimeException e) {
       // The input in Java syntax, ready for a regression test.
       throw new AssertionError(
           dialect
