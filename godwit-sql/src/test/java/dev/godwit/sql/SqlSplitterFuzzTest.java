@@ -186,9 +186,14 @@ class SqlSplitterFuzzTest {
       }
     }
 
-    // The COPY line's rest is ignored; the data follows on the next line, then the \. line.
+    // The rest of the line of the COPY's delimiter is ignored; the data follows on the next line,
+    // then the \. line.
     private int copyData(int statementEnd, Statement s, String what) {
-      int data = script.indexOf('\n', statementEnd) + 1;
+      int delimiter = statementEnd;
+      while (delimiter < script.length() && Scan.isWhitespace(script.charAt(delimiter))) {
+        delimiter++;
+      }
+      int data = script.indexOf('\n', delimiter) + 1;
       assertThat(data).as(what + ": copy data starts on a new line").isPositive();
       assertThat(script.startsWith(s.copyData(), data))
           .as(what + ": copy data as written")
