@@ -240,10 +240,10 @@ final class Lexer extends LazyStatements {
         && !w.eof) {
       w.refill();
     }
-    int start = w.pos;
     if (delimiter.custom()) {
-      end = delimiter.cut(w, start, end);
+      end = cutAtDelimiter(end);
     }
+    int start = w.pos;
     int len = end - start;
     if (len == 1 && end < w.limit && (w.buf[end] == '\'' || w.buf[end] == '&')) {
       int quote;
@@ -281,7 +281,7 @@ final class Lexer extends LazyStatements {
       w.refill();
     }
     if (delimiter.custom()) {
-      end = delimiter.cut(w, w.pos, end);
+      end = cutAtDelimiter(end);
     }
     code(w.pos);
     info.other();
@@ -396,6 +396,15 @@ final class Lexer extends LazyStatements {
   }
 
   // ---- MySQL delimiters ----
+
+  /** The end of the token from {@code w.pos} to {@code end}, cut at the delimiter inside it. */
+  private int cutAtDelimiter(int end) {
+    int len = end - w.pos;
+    // A delimiter that starts inside the token may run past its end: have all of it in the window
+    // (a refill moves the token).
+    w.ensure(len + delimiter.length() - 1);
+    return delimiter.cut(w, w.pos, w.pos + len);
+  }
 
   /** A line {@code DELIMITER xx}: changes the delimiter and is no statement itself. */
   private boolean delimiterDirective(int wordEnd) {

@@ -85,6 +85,21 @@ class MySqlSplitTest {
   }
 
   @Test
+  void aDelimiterStartingInsideAWordIsFoundAcrossARefillOfTheWindow() {
+    // Found by SqlSplitterFuzzTest (issue 17): a delimiter that starts inside a word and runs past
+    // it was missed when its end lay beyond the window, so the statement ran on into the next.
+    String script = "DELIMITER $//\nSELECT 1 AS x, 2 AS END$//\nSELECT 22222222 AS y$//\nSELECT 3";
+    List<Statement> expected = SqlSplitter.of(MY).splitAll(script, "test.sql");
+    assertThat(expected.stream().map(Statement::sql))
+        .containsExactly("SELECT 1 AS x, 2 AS END", "SELECT 22222222 AS y", "SELECT 3");
+    for (int capacity = 4; capacity <= 64; capacity++) {
+      assertThat(Splits.tiny(SplitOptions.of(MY), script, capacity))
+          .as("%d-char window", capacity)
+          .isEqualTo(expected);
+    }
+  }
+
+  @Test
   void switchesDelimitersWithTheDelimiterDirective() {
     String proc = "CREATE PROCEDURE p()\nBEGIN\n  SELECT 1;\n  SELECT 2;\nEND";
     List<Statement> s =
