@@ -30,6 +30,8 @@ final class Toml {
   private final TomlTable root;
   // Only arrays made by [[headers]] may be appended to, so they are told apart by identity.
   private final Map<Object, List<Object>> tableArrays = new IdentityHashMap<>();
+  private static final int MAX_DEPTH = 100;
+  private int depth;
   private int pos;
   private int line = 1;
   private int lineStart;
@@ -204,12 +206,25 @@ final class Toml {
   }
 
   private Object value() {
-    return switch (peek()) {
-      case '"', '\'' -> string();
-      case '[' -> array();
-      case '{' -> inlineTable();
-      default -> scalar();
-    };
+    boolean nested = peek() == '[' || peek() == '{';
+    // Arrays and inline tables are read recursively: without a limit a deep enough text would end
+    // the parse with a StackOverflowError instead of an error that says where.
+    if (nested && ++depth > MAX_DEPTH) {
+      throw error(
+          pos,
+          "arrays and inline tables nested more than %d deep (look for a [ or { too many)",
+          MAX_DEPTH);
+    }
+    try {
+      return switch (peek()) {
+        case '"', '\'' -> string();
+        case '[' -> array();
+        case '{' -> inlineTable();
+        default -> scalar();
+      };
+    } finally {
+      depth -= nested ? 1 : 0;
+    }
   }
 
   private List<Object> array() {

@@ -193,7 +193,14 @@ class TomlErrorTest {
             "1:5: unterminated inline table"
                 + " (TOML 1.0 inline tables must close with } on the same line)"),
         arguments("t = {a = 1 b = 2}", "1:12: expected ',' or '}' in inline table, found 'b'"),
-        arguments("t = {a = 1, a = 2}", "1:13: duplicate key 'a' (first defined at line 1)"));
+        arguments("t = {a = 1, a = 2}", "1:13: duplicate key 'a' (first defined at line 1)"),
+        // Issue 17, found while writing TomlFuzzTest: deep nesting was a StackOverflowError.
+        arguments(
+            "a = " + "[".repeat(5000),
+            "1:105: arrays and inline tables nested more than 100 deep (look for a [ or { too many)"),
+        arguments(
+            "a = " + "{b = ".repeat(5000),
+            "1:505: arrays and inline tables nested more than 100 deep (look for a [ or { too many)"));
   }
 
   @ParameterizedTest

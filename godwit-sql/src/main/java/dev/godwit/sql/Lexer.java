@@ -32,6 +32,9 @@ final class Lexer extends LazyStatements {
   private final Parens parens = new Parens();
   private final MysqlDelimiter delimiter = new MysqlDelimiter();
   private long executableCommentAt = -1;
+  // Where that comment opened, once a delimiter inside it ended its statement: the line cursor
+  // only moves forward, so it is located before the next statement moves it on.
+  private SqlSplitException executableCommentOpenAcross;
 
   Lexer(SplitOptions options, Reader reader, String source) {
     this(options, reader, source, Window.DEFAULT_CAPACITY);
@@ -138,6 +141,7 @@ final class Lexer extends LazyStatements {
         case '*':
           if (executableCommentAt >= 0 && w.ensure(2) && w.buf[w.pos + 1] == '/') {
             executableCommentAt = -1;
+            executableCommentOpenAcross = null;
             code(w.pos);
             info.other();
             w.pos += 2;
@@ -236,10 +240,10 @@ final class Lexer extends LazyStatements {
         && !w.eof) {
       w.refill();
     }
-    int start = w.pos;
     if (delimiter.custom()) {
-      end = delimiter.cut(w, start, end);
+      end = cutAtDelimiter(end);
     }
+    int start = w.pos;
     int len = end - start;
     if (len == 1 && end < w.limit && (w.buf[end] == '\'' || w.buf[end] == '&')) {
       int quote;
@@ -258,8 +262,13 @@ final class Lexer extends LazyStatements {
     }
     boolean depth0 = parens.depth() == 0;
     Kw k = info.wantsKeyword(depth0) ? Kw.lookup(w.buf, start, len) : null;
-    if (k == Kw.DELIMITER && mysqlClient && !seg.started() && delimiterDirective(end)) {
-      return;
+    if (k == Kw.DELIMITER && mysqlClient && !seg.started()) {
+      long at = w.base + start;
+      if (delimiterDirective(end)) {
+        return;
+      }
+      start = (int) (at - w.base); // reading the rest of its line may have refilled the window
+      end = start + len;
     }
     code(start);
     info.word(k, w.base + start, len, depth0);
@@ -272,7 +281,7 @@ final class Lexer extends LazyStatements {
       w.refill();
     }
     if (delimiter.custom()) {
-      end = delimiter.cut(w, w.pos, end);
+      end = cutAtDelimiter(end);
     }
     code(w.pos);
     info.other();
@@ -388,6 +397,15 @@ final class Lexer extends LazyStatements {
 
   // ---- MySQL delimiters ----
 
+  /** The end of the token from {@code w.pos} to {@code end}, cut at the delimiter inside it. */
+  private int cutAtDelimiter(int end) {
+    int len = end - w.pos;
+    // A delimiter that starts inside the token may run past its end: have all of it in the window
+    // (a refill moves the token).
+    w.ensure(len + delimiter.length() - 1);
+    return delimiter.cut(w, w.pos, w.pos + len);
+  }
+
   /** A line {@code DELIMITER xx}: changes the delimiter and is no statement itself. */
   private boolean delimiterDirective(int wordEnd) {
     int lineEnd = delimiter.directive(w, wordEnd);
@@ -414,12 +432,21 @@ final class Lexer extends LazyStatements {
     } else {
       s = build(end, null);
     }
+    if (executableCommentAt >= 0 && executableCommentOpenAcross == null) {
+      executableCommentOpenAcross =
+          w.error(
+              Problem.UNTERMINATED_COMMENT,
+              executableCommentAt,
+              Messages.UNTERMINATED_EXECUTABLE_COMMENT);
+    }
     resetSegment();
     return s;
   }
 
   private Statement finish() {
-    if (executableCommentAt >= 0) {
+    if (executableCommentOpenAcross != null) {
+      throw executableCommentOpenAcross;
+    } else if (executableCommentAt >= 0) {
       throw w.error(
           Problem.UNTERMINATED_COMMENT,
           executableCommentAt,

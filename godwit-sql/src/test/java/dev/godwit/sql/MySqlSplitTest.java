@@ -60,6 +60,46 @@ class MySqlSplitTest {
   }
 
   @Test
+  void reportsAnUnterminatedExecutableCommentWhereItOpenedAfterLaterStatements() {
+    // Found by SqlSplitterFuzzTest (issue 17): the position came out as 2:-4, counted from the
+    // statement after the one that opened the comment.
+    SqlSplitException e = failure(MY, "/*!;\nE;");
+    assertThat(e.getMessage()).startsWith("test.sql:1:1: unterminated executable comment");
+    SqlSplitException later = failure(MY, "SELECT 1;\n  /*!40101 SET a = 1;\nSELECT 2;\nSELECT 3");
+    assertThat(later.line() + ":" + later.column()).isEqualTo("2:3");
+  }
+
+  @Test
+  void aDelimiterWordThatIsNoDirectiveSurvivesARefillOfTheWindow() {
+    // Found by SqlSplitterFuzzTest (issue 17): reading the rest of the DELIMITER line refilled the
+    // window, and the word kept its old offsets (StringIndexOutOfBoundsException, 43-char window).
+    String script = "-- olons\nDELIMITER $  \nGLECT 1;\n  SELECT 'a$$b';\nEND$$\nDELIMITER;";
+    List<Statement> expected = SqlSplitter.of(MY).splitAll(script, "test.sql");
+    assertThat(expected.stream().map(Statement::sql))
+        .containsExactly("GLECT 1;\n  SELECT 'a$$b';\nEND", "DELIMITER;");
+    for (int capacity = 4; capacity <= 64; capacity++) {
+      assertThat(Splits.tiny(SplitOptions.of(MY), script, capacity))
+          .as("%d-char window", capacity)
+          .isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void aDelimiterStartingInsideAWordIsFoundAcrossARefillOfTheWindow() {
+    // Found by SqlSplitterFuzzTest (issue 17): a delimiter that starts inside a word and runs past
+    // it was missed when its end lay beyond the window, so the statement ran on into the next.
+    String script = "DELIMITER $//\nSELECT 1 AS x, 2 AS END$//\nSELECT 22222222 AS y$//\nSELECT 3";
+    List<Statement> expected = SqlSplitter.of(MY).splitAll(script, "test.sql");
+    assertThat(expected.stream().map(Statement::sql))
+        .containsExactly("SELECT 1 AS x, 2 AS END", "SELECT 22222222 AS y", "SELECT 3");
+    for (int capacity = 4; capacity <= 64; capacity++) {
+      assertThat(Splits.tiny(SplitOptions.of(MY), script, capacity))
+          .as("%d-char window", capacity)
+          .isEqualTo(expected);
+    }
+  }
+
+  @Test
   void switchesDelimitersWithTheDelimiterDirective() {
     String proc = "CREATE PROCEDURE p()\nBEGIN\n  SELECT 1;\n  SELECT 2;\nEND";
     List<Statement> s =
