@@ -633,12 +633,20 @@ final class MigrationRunner {
         sb.append('\n').append(timedOut.advice());
       }
     } else if (loss != null && o.recordedAhead()) {
-      sb.append(
-          "  The connection was lost: the history row and the progress written before each"
-              + " statement stand. Once the database is reachable, run migrate again: it continues"
-              + " after the last statement recorded as done, or names the interrupted statement,"
-              + " what the catalog shows of it, and the choices ('migrate --resume', 'repair"
-              + " --mark-applied').");
+      sb.append("  The connection was lost")
+          .append(
+              statement == null
+                  ? ", though every statement ran"
+                  : "; the statement at line "
+                      + statement.line()
+                      + " may have run or not (a server finishes a statement whose client is"
+                      + " gone)")
+          .append(
+              ". The history row and the progress written before each"
+                  + " statement stand. Once the database is reachable, run migrate again: it continues"
+                  + " after the last statement recorded as done, or names the interrupted statement,"
+                  + " what the catalog shows of it, and the choices ('migrate --resume', 'repair"
+                  + " --mark-applied').");
     } else if (loss != null) {
       sb.append(
               "  The connection was lost before Godwit could record how far it got: no history row"

@@ -130,12 +130,7 @@ final class ProgressTable {
       return;
     }
     ensureCleanupColumn(c);
-    if (!Jdbc.exists(
-        c,
-        "SELECT 1 FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND"
-            + " LOWER(COLUMN_NAME) = 'statement_started'",
-        schema,
-        table)) {
+    if (!hasColumn(c, "statement_started")) {
       Jdbc.execute(c, "ALTER TABLE " + qualified + " ADD COLUMN statement_started INT");
     }
     startedColumnReady = true;
@@ -209,13 +204,7 @@ final class ProgressTable {
           "batch_longest_ms BIGINT"
         }) {
       String name = column.substring(0, column.indexOf(' '));
-      if (!Jdbc.exists(
-          c,
-          "SELECT 1 FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND"
-              + " LOWER(COLUMN_NAME) = ?",
-          schema,
-          table,
-          name)) {
+      if (!hasColumn(c, name)) {
         Jdbc.execute(c, "ALTER TABLE " + qualified + " ADD COLUMN " + column);
       }
     }
@@ -292,12 +281,7 @@ final class ProgressTable {
   /** Tables made before the cleanup column existed get it when it is first needed. */
   private void ensureCleanupColumn(Connection c) throws SQLException {
     ensure(c);
-    if (!Jdbc.exists(
-        c,
-        "SELECT 1 FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND"
-            + " LOWER(COLUMN_NAME) = 'cleanup'",
-        schema,
-        table)) {
+    if (!hasColumn(c, "cleanup")) {
       Jdbc.execute(c, "ALTER TABLE " + qualified + " ADD COLUMN cleanup VARCHAR(2000)");
     }
   }
@@ -429,12 +413,23 @@ final class ProgressTable {
   }
 
   private boolean hasStarted(Connection c) throws SQLException {
-    return Jdbc.exists(
-        c,
-        "SELECT 1 FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND"
-            + " LOWER(COLUMN_NAME) = 'statement_started'",
-        schema,
-        table);
+    return hasColumn(c, "statement_started");
+  }
+
+  /**
+   * Whether the table has the column, from an empty query's metadata: SQLite has no
+   * INFORMATION_SCHEMA, and every dialect answers this the same way.
+   */
+  private boolean hasColumn(Connection c, String name) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT * FROM " + qualified + " WHERE 1 = 0");
+        ResultSet rs = ps.executeQuery()) {
+      for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+        if (rs.getMetaData().getColumnLabel(i).equalsIgnoreCase(name)) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 
   private void delete(Connection c, int rank) throws SQLException {

@@ -59,7 +59,9 @@ class MoreMigrationKindsIT {
         .isInstanceOfSatisfying(
             MigrationFailedException.class,
             e -> {
-              assertThat(e.alreadyRun()).containsExactly("V2__two.sql:1 INSERT INTO t VALUES (1)");
+              assertThat(e.alreadyRun())
+                  .as(e.getMessage())
+                  .containsExactly("V2__two.sql:1 INSERT INTO t VALUES (1)");
               assertThat(e.getMessage()).contains("executeInTransaction=false");
             });
     assertThat(db.query("SELECT COUNT(*) FROM t")).isEqualTo("1");
