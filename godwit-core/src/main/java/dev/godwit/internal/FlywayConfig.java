@@ -280,7 +280,8 @@ final class FlywayConfig {
 
   static TomlTable parseToml(Path file) {
     try {
-      return Toml.parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+      String name = file.toString();
+      return Toml.parse(Toml.decode(Files.readAllBytes(file), name), name);
     } catch (IOException e) {
       throw new GodwitException(
           ErrorCode.CONFIGURATION, "Cannot read " + file + ": " + e.getMessage(), e);

@@ -1,5 +1,11 @@
 package dev.godwit.internal;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -53,6 +59,67 @@ final class Toml {
   public static TomlTable parse(String text, String source) throws TomlException {
     Objects.requireNonNull(text, "text");
     return new Toml(text, Objects.requireNonNull(source, "source")).document();
+  }
+
+  /**
+   * Decodes a TOML document's bytes, which TOML 1.0 requires to be UTF-8.
+   *
+   * <p>Bytes that are not UTF-8 are a {@link TomlException} at the line and column where they start
+   * (counted in the chars decoded before them), so that a file saved in Latin-1 or UTF-16 names the
+   * spot like any other error instead of failing in the JDK's decoder.
+   *
+   * @param bytes the file's content
+   * @param source names the document in error messages, usually its file name
+   * @return the text, to give to {@link #parse}
+   * @throws TomlException if the bytes are not UTF-8
+   */
+  public static String decode(byte[] bytes, String source) throws TomlException {
+    Objects.requireNonNull(source, "source");
+    if (bytes.length >= 2
+        && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
+            || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
+      throw new TomlException(
+          source, 1, 1, "the file is UTF-16, TOML files are UTF-8 (save it as UTF-8)");
+    }
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CoderResult result = decoder.decode(in, out, true);
+    if (result.isUnderflow()) {
+      result = decoder.flush(out);
+    }
+    if (result.isError()) {
+      out.flip();
+      int line = 1;
+      int column = 1;
+      while (out.hasRemaining()) {
+        if (out.get() == '\n') {
+          line++;
+          column = 1;
+        } else {
+          column++;
+        }
+      }
+      StringBuilder shown = new StringBuilder();
+      for (int i = in.position(); i < in.position() + result.length(); i++) {
+        shown
+            .append(shown.isEmpty() ? "" : " ")
+            .append(String.format(Locale.ROOT, "0x%02X", bytes[i] & 0xFF));
+      }
+      throw new TomlException(
+          source,
+          line,
+          column,
+          "bytes that are not UTF-8 ("
+              + shown
+              + "); TOML files are UTF-8 (save the file as UTF-8)");
+    }
+    out.flip();
+    return out.toString();
   }
 
   private TomlTable document() {

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -212,5 +214,34 @@ class TomlErrorTest {
     assertThat(e.getMessage()).isEqualTo("test.toml:" + expected);
     assertThat(e.getMessage()).startsWith("test.toml:" + e.line() + ":" + e.column() + ": ");
     assertThat(e.source()).isEqualTo("test.toml");
+  }
+
+  // Issue 17, toml-test's invalid/encoding cases: a file that is not UTF-8 gets a position too.
+  static Stream<Arguments> notUtf8() {
+    return Stream.of(
+        arguments(
+            new byte[] {'a', ' ', '=', ' ', '1', '\n', 'b', ' ', '=', ' ', '"', (byte) 0xE9, '"'},
+            "2:6: bytes that are not UTF-8 (0xE9); TOML files are UTF-8 (save the file as UTF-8)"),
+        arguments(
+            new byte[] {'#', ' ', (byte) 0xC3},
+            "1:3: bytes that are not UTF-8 (0xC3); TOML files are UTF-8 (save the file as UTF-8)"),
+        arguments(
+            new byte[] {(byte) 0xFF, (byte) 0xFE, 'a', 0, ' ', 0},
+            "1:1: the file is UTF-16, TOML files are UTF-8 (save it as UTF-8)"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("notUtf8")
+  void reportsBytesThatAreNotUtf8(byte[] bytes, String expected) {
+    TomlException e =
+        catchThrowableOfType(TomlException.class, () -> Toml.decode(bytes, "test.toml"));
+    assertThat(e).isNotNull();
+    assertThat(e.getMessage()).isEqualTo("test.toml:" + expected);
+  }
+
+  @Test
+  void decodesUtf8AsIs() {
+    byte[] bytes = "name = \"Zoë ✓\"\n".getBytes(StandardCharsets.UTF_8);
+    assertThat(Toml.decode(bytes, "test.toml")).isEqualTo("name = \"Zoë ✓\"\n");
   }
 }

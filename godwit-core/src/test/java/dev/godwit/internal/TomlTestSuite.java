@@ -3,9 +3,6 @@ package dev.godwit.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,14 +26,9 @@ final class TomlTestSuite {
       return name.startsWith("valid/");
     }
 
-    /** The text as Godwit reads a file: strict UTF-8, as {@code Files.readString} decodes. */
-    String text() throws CharacterCodingException {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
+    /** The text as Godwit reads a file: strict UTF-8, errors located by line and column. */
+    String text() {
+      return Toml.decode(bytes, name);
     }
 
     @Override
