@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -70,8 +71,10 @@ final class PropertyReader {
     for (ConfigKey key : ConfigKey.values()) {
       known.add(SpringSettings.kebab(key));
     }
+    Set<String> knownUniform = new TreeSet<>();
+    known.forEach(k -> knownUniform.add(uniform(k)));
     for (String name : own.keySet()) {
-      if (!known.contains(name)) {
+      if (!knownUniform.contains(uniform(name))) {
         throw new GodwitException(
             ErrorCode.CONFIGURATION,
             "Unknown property '"
@@ -98,10 +101,12 @@ final class PropertyReader {
   private static Settings fromFlyway(Binder binder, Map<String, Object> given) {
     Map<ConfigKey, Object> values = new EnumMap<>(ConfigKey.class);
     Set<String> used = new TreeSet<>();
+    Set<String> givenUniform = new TreeSet<>();
+    given.keySet().forEach(k -> givenUniform.add(uniform(k)));
     for (ConfigKey key : ConfigKey.values()) {
       String name = SpringSettings.kebab(key);
       // Flyway's own names for Godwit's settings of another name or form are read below.
-      if (!given.containsKey(name) || key == ConfigKey.CONNECT_RETRIES_INTERVAL) {
+      if (!givenUniform.contains(uniform(name)) || key == ConfigKey.CONNECT_RETRIES_INTERVAL) {
         continue;
       }
       Object v = bind(binder, FLYWAY + "." + name, key);
@@ -144,12 +149,23 @@ final class PropertyReader {
     values.putIfAbsent(ConfigKey.LOCATIONS, List.of(SpringSettings.DEFAULT_LOCATION));
     boolean enabled = binder.bind(FLYWAY + ".enabled", Boolean.class).orElse(true);
     used.add("enabled");
+    Set<String> usedUniform = new TreeSet<>();
+    used.forEach(k -> usedUniform.add(uniform(k)));
     Set<String> ignored = new TreeSet<>(given.keySet());
-    ignored.removeAll(used);
+    ignored.removeIf(k -> usedUniform.contains(uniform(k)));
     String notice =
         "Godwit: no spring.godwit.* properties are set; reading spring.flyway.* as Flyway would"
             + (ignored.isEmpty() ? "" : " (ignored: " + String.join(", ", ignored) + ")");
     return new Settings(values, enabled, FLYWAY, notice);
+  }
+
+  /**
+   * A property name as Spring's relaxed binding compares it: {@code lock-timeout}, {@code
+   * lockTimeout} and {@code locktimeout} (what the variable {@code SPRING_GODWIT_LOCKTIMEOUT}
+   * becomes) are one property.
+   */
+  static String uniform(String name) {
+    return name.replace("-", "").replace("_", "").toLowerCase(Locale.ROOT);
   }
 
   /** The property's value in the setting's kind, or null when it is not set. */

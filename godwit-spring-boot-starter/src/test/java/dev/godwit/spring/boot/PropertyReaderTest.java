@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 class PropertyReaderTest {
 
@@ -123,6 +124,48 @@ class PropertyReaderTest {
     assertThat(s.notice())
         .startsWith("Godwit: no spring.godwit.* properties are set; reading spring.flyway.*")
         .endsWith("(ignored: skip-default-callbacks)");
+  }
+
+  /** Variables as Spring reads them (a source named *systemEnvironment gets their mapping). */
+  private static StandardEnvironment variables(Map<String, Object> variables) {
+    StandardEnvironment env = new StandardEnvironment();
+    env.getPropertySources()
+        .addFirst(new SystemEnvironmentPropertySource("test-systemEnvironment", variables));
+    return env;
+  }
+
+  @Test
+  void environmentVariablesInSpringsFormAreKnownSettings() {
+    PropertyReader.Settings s =
+        PropertyReader.read(
+            variables(
+                Map.of(
+                    "SPRING_GODWIT_LOCKTIMEOUT", "3s",
+                    "SPRING_GODWIT_OUTOFORDER", "true",
+                    "SPRING_GODWIT_SCHEMAS", "app")));
+    assertThat(s.values())
+        .containsEntry(ConfigKey.LOCK_TIMEOUT, Duration.ofSeconds(3))
+        .containsEntry(ConfigKey.OUT_OF_ORDER, true)
+        .containsEntry(ConfigKey.SCHEMAS, List.of("app"));
+    assertThatThrownBy(
+            () -> PropertyReader.read(variables(Map.of("SPRING_GODWIT_LOCKTIMOUT", "3s"))))
+        .isInstanceOf(GodwitException.class)
+        .hasMessageContaining("Unknown property 'spring.godwit.locktimout'");
+  }
+
+  @Test
+  void flywayEnvironmentVariablesAreReadToo() {
+    PropertyReader.Settings s =
+        PropertyReader.read(
+            variables(
+                Map.of(
+                    "SPRING_FLYWAY_BASELINEONMIGRATE", "true",
+                    "SPRING_FLYWAY_LOCATIONS", "classpath:db/legacy",
+                    "SPRING_FLYWAY_SKIPDEFAULTCALLBACKS", "true")));
+    assertThat(s.values())
+        .containsEntry(ConfigKey.BASELINE_ON_MIGRATE, true)
+        .containsEntry(ConfigKey.LOCATIONS, List.of("classpath:db/legacy"));
+    assertThat(s.notice()).endsWith("(ignored: skipdefaultcallbacks)");
   }
 
   @Test
