@@ -1,0 +1,5 @@
+CREATE TABLE orders (
+  id INT PRIMARY KEY,
+  customer VARCHAR(100) NOT NULL,
+  total DECIMAL(10, 2) NOT NULL
+);
