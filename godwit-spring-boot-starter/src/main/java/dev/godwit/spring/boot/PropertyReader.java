@@ -7,6 +7,7 @@ import dev.godwit.api.NameSuggestions;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,8 +72,7 @@ final class PropertyReader {
     for (ConfigKey key : ConfigKey.values()) {
       known.add(SpringSettings.kebab(key));
     }
-    Set<String> knownUniform = new TreeSet<>();
-    known.forEach(k -> knownUniform.add(uniform(k)));
+    Set<String> knownUniform = uniform(known);
     for (String name : own.keySet()) {
       if (!knownUniform.contains(uniform(name))) {
         throw new GodwitException(
@@ -101,8 +101,7 @@ final class PropertyReader {
   private static Settings fromFlyway(Binder binder, Map<String, Object> given) {
     Map<ConfigKey, Object> values = new EnumMap<>(ConfigKey.class);
     Set<String> used = new TreeSet<>();
-    Set<String> givenUniform = new TreeSet<>();
-    given.keySet().forEach(k -> givenUniform.add(uniform(k)));
+    Set<String> givenUniform = uniform(given.keySet());
     for (ConfigKey key : ConfigKey.values()) {
       String name = SpringSettings.kebab(key);
       // Flyway's own names for Godwit's settings of another name or form are read below.
@@ -149,8 +148,7 @@ final class PropertyReader {
     values.putIfAbsent(ConfigKey.LOCATIONS, List.of(SpringSettings.DEFAULT_LOCATION));
     boolean enabled = binder.bind(FLYWAY + ".enabled", Boolean.class).orElse(true);
     used.add("enabled");
-    Set<String> usedUniform = new TreeSet<>();
-    used.forEach(k -> usedUniform.add(uniform(k)));
+    Set<String> usedUniform = uniform(used);
     Set<String> ignored = new TreeSet<>(given.keySet());
     ignored.removeIf(k -> usedUniform.contains(uniform(k)));
     String notice =
@@ -166,6 +164,12 @@ final class PropertyReader {
    */
   static String uniform(String name) {
     return name.replace("-", "").replace("_", "").toLowerCase(Locale.ROOT);
+  }
+
+  private static Set<String> uniform(Collection<String> names) {
+    Set<String> uniform = new TreeSet<>();
+    names.forEach(n -> uniform.add(uniform(n)));
+    return uniform;
   }
 
   /** The property's value in the setting's kind, or null when it is not set. */
